@@ -1,0 +1,139 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+/// During development a subset of test targets can be built alone, so that one module's tests run
+/// while another's are being written: `PX_ONLY_TESTS=SignalRProtocolTests,SignalRTests swift test`.
+let onlyTests: Set<String>? = Context.environment["PX_ONLY_TESTS"].map { Set($0.split(separator: ",").map(String.init)) }
+
+let package = Package(
+    name: "projectx-swift",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "SignalRProtocol", targets: ["SignalRProtocol"]),
+        .library(name: "SignalR", targets: ["SignalR"]),
+        .library(name: "SignalRServer", targets: ["SignalRServer"]),
+        .library(name: "MarketData", targets: ["MarketData"]),
+        .library(name: "Gateway", targets: ["Gateway"]),
+        .library(name: "GatewaySimulator", targets: ["GatewaySimulator"]),
+        .executable(name: "trading-bot", targets: ["TradingBot"]),
+        .executable(name: "signalr", targets: ["SignalRTool"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
+    ],
+    targets: [
+        .target(name: "SignalRProtocol", swiftSettings: strict),
+        .target(
+            name: "SignalR",
+            dependencies: [
+                "SignalRProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "SignalRServer",
+            dependencies: [
+                "SignalRProtocol",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(name: "MarketData", swiftSettings: strict),
+        .target(
+            name: "Gateway",
+            dependencies: [
+                "SignalR",
+                "MarketData",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "GatewaySimulator",
+            dependencies: [
+                "SignalRServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "TradingBot",
+            dependencies: [
+                "Gateway",
+                "GatewaySimulator",
+                "MarketData",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "SignalRTool",
+            dependencies: [
+                "SignalR",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "SignalRProtocolTests", dependencies: ["SignalRProtocol"]),
+        .testTarget(
+            name: "SignalRTests",
+            dependencies: ["SignalR", "SignalRServer", "SignalRProtocol", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(
+            name: "SignalRServerTests",
+            dependencies: ["SignalRServer", "SignalRProtocol", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"), .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
+        .testTarget(name: "MarketDataTests", dependencies: ["MarketData"]),
+        .testTarget(
+            name: "GatewaySimulatorTests",
+            dependencies: ["GatewaySimulator", "SignalRProtocol", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOFoundationCompat", package: "swift-nio")]
+        ),
+        .testTarget(
+            name: "GatewayTests",
+            dependencies: ["Gateway", "GatewaySimulator", "MarketData", "SignalR", .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["GatewaySimulator"]
+        ),
+        .testTarget(
+            name: "InteropTests",
+            dependencies: ["SignalR", "GatewaySimulator", "SignalRServer"]
+        ),
+    ].filter { target in
+        guard target.type == .test, let onlyTests else { return true }
+        return onlyTests.contains(target.name)
+    }
+)
