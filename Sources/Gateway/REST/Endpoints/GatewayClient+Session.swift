@@ -1,0 +1,31 @@
+import Foundation
+import NIOCore
+
+extension GatewayClient {
+    /// Logs in (or reuses the current token) and returns when the token expires.
+    @discardableResult
+    public func login() async throws -> Date? {
+        _ = try await tokens.validToken()
+        return await tokens.expiresAt
+    }
+
+    /// `Auth/logout`, then forgets the token.
+    public func logout() async throws {
+        let token = try await tokens.validToken()
+        try await GatewayAuthenticator(http: http, credentials: configuration.credentials).logout(token)
+        await tokens.reset()
+    }
+
+    /// `GET /api/Status/ping`: whether the gateway answers (`pong`). Needs no token.
+    public func ping() async throws -> Bool {
+        do {
+            let response = try await http.get("/api/Status/ping")
+            return response.status == 200 && String(buffer: response.body).contains("pong")
+        } catch {
+            switch error {
+            case .notSent(let reason), .ambiguous(let reason):
+                throw GatewayError.unreachable(endpoint: .accountSearch, reason: reason)
+            }
+        }
+    }
+}
