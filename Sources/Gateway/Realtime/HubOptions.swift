@@ -1,0 +1,23 @@
+import SignalR
+
+/// Connection settings shared by ``MarketHub`` and ``UserHub``.
+public struct HubOptions: Sendable {
+    /// Connect straight to the WebSocket, as the gateway's own sample does. Default `true`.
+    public var skipNegotiation = true
+    /// Also send the token as the `access_token` query parameter, which the gateway reads.
+    /// Default `true`.
+    public var accessTokenInQuery = true
+    public var keepAliveInterval: Duration = .seconds(15)
+    public var serverTimeout: Duration = .seconds(30)
+    public var handshakeTimeout: Duration = .seconds(15)
+    /// How reconnects are paced; by default unlimited capped exponential backoff with jitter,
+    /// since a bot must not give up on its data.
+    public var retryPolicy: any RetryPolicy = ExponentialBackoffRetryPolicy(initialDelay: .milliseconds(500), maximumDelay: .seconds(15))
+    /// How many times in a row a refused token (401/403) is answered with a fresh token and an
+    /// immediate retry before the ordinary backoff applies. Default 3.
+    public var authenticationFailureRetryLimit = 3
+    /// Events buffered per consumer before the oldest are dropped. Default 10,000.
+    public var eventBufferSize = 10_000
+
+    public init() {}
+}

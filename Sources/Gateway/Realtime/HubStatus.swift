@@ -1,0 +1,28 @@
+/// The health of a gateway hub as a consumer should see it.
+public enum HubStatus: Sendable, Hashable, CustomStringConvertible {
+    /// Connecting for the first time.
+    case connecting
+    /// Connected and every wanted subscription applied.
+    case live(connectionId: String?, subscriptions: Int)
+    /// Connected, but a subscription could not be applied; the hub retries on the next connection.
+    case degraded(reason: String)
+    /// The connection was lost (or the feed went silent) and is being re-established.
+    case reconnecting(reason: String)
+    /// Stopped, by ``MarketHub/stop()`` / ``UserHub/stop()`` or because reconnecting gave up.
+    case stopped(error: String?)
+
+    public var isLive: Bool {
+        if case .live = self { return true }
+        return false
+    }
+
+    public var description: String {
+        switch self {
+        case .connecting: "connecting"
+        case .live(let id, let count): "live (\(count) subscription\(count == 1 ? "" : "s")\(id.map { ", connection \($0)" } ?? ""))"
+        case .degraded(let reason): "degraded: \(reason)"
+        case .reconnecting(let reason): "reconnecting: \(reason)"
+        case .stopped(let error): "stopped" + (error.map { ": \($0)" } ?? "")
+        }
+    }
+}

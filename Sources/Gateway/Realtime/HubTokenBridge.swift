@@ -1,0 +1,33 @@
+import SignalR
+import Synchronization
+
+/// The access-token provider of a gateway hub connection: it asks the ``TokenManager`` on every
+/// negotiate and every WebSocket connect, and reports a refused token so that the next ask
+/// refreshes.
+///
+/// It remembers the last token it handed out only to name it when the server refuses it; it
+/// never hands a remembered token out again.
+final class HubTokenBridge: Sendable {
+    private let tokens: TokenManager
+    private let lastIssued = Mutex<String?>(nil)
+
+    init(tokens: TokenManager) {
+        self.tokens = tokens
+    }
+
+    func token(for request: AccessTokenRequest) async throws -> String? {
+        if request.reason.isAuthenticationFailure {
+            await reportRefusal()
+        }
+        let token = try await tokens.validToken()
+        lastIssued.withLock { $0 = token }
+        return token
+    }
+
+    /// The server refused the last token (a 401/403 on connect, or a `GatewayLogout`).
+    func reportRefusal() async {
+        if let last = lastIssued.withLock({ $0 }) {
+            await tokens.tokenRejected(last)
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Logging
+import SignalR
+import SignalRProtocol
+import Synchronization
+
+/// Real-time account data: account, order, position and trade updates from the gateway's user
+/// hub.
+///
+/// Like ``MarketHub`` it takes its token from the ``TokenManager`` on every connect, keeps the
+/// wanted subscriptions and restores them on every new connection, and reports a
+/// ``UserEvent/gap(reason:)`` when updates may have been missed. It has no stale-feed watchdog: a
+/// flat account is legitimately silent.
+///
+/// ```swift
+/// let user = UserHub(client: client)
+/// let events = user.events()
+/// try await user.start()
+/// try await user.subscribe(.orders(accountId: 12))
+/// for await case .order(let order) in events { print(order.id, order.status) }
+/// ```
+public final class UserHub: Sendable {
+    private let session: HubSession<UserSubscription>
+    private let broadcaster: EventBroadcaster<UserEvent>
+    private let counters = Locked((events: 0, malformed: 0))
+    private let logger: Logger
+
+    /// A user hub for the gateway of `client`, sharing its token manager.
+    public convenience init(client: GatewayClient, options: HubOptions = .init(), logger: Logger = Logger(label: "gateway.user")) {
+        self.init(url: client.configuration.userHubURL, tokens: client.tokens, options: options, logger: logger)
+    }
+
+    public init(url: URL, tokens: TokenManager, options: HubOptions = .init(), logger: Logger = Logger(label: "gateway.user")) {
+        let broadcaster = EventBroadcaster<UserEvent>(bufferSize: options.eventBufferSize)
+        self.broadcaster = broadcaster
+        self.logger = logger
+        session = HubSession(
+            url: url,
+            tokens: tokens,
+            options: options,
+            logger: logger,
+            apply: { connection, subscription in
+                if let accountId = subscription.accountId {
+                    try await connection.invoke(subscription.subscribeMethod, accountId)
+                } else {
+                    try await connection.invoke(subscription.subscribeMethod)
+                }
+            },
+            remove: { connection, subscription in
+                if let accountId = subscription.accountId {
+                    try await connection.invoke(subscription.unsubscribeMethod, accountId)
+                } else {
+                    try await connection.invoke(subscription.unsubscribeMethod)
+                }
+            },
+            onGap: { reason in broadcaster.yield(.gap(reason: reason)) },
+            onLive: { connectionId in broadcaster.yield(.live(connectionId: connectionId)) }
+        )
+        registerHandlers()
+    }
+
+    /// A new stream of every user event from now on.
+    public func events() -> AsyncStream<UserEvent> { broadcaster.stream() }
+
+    /// The hub's status now, then every change.
+    public func statusUpdates() -> AsyncStream<HubStatus> { session.statusUpdates() }
+
+    public var status: HubStatus { session.status }
+
+    public var subscriptions: [UserSubscription] {
+        get async { await session.coordinator.wantedSubscriptions }
+    }
+
+    /// Events received and events that could not be read.
+    public var statistics: (events: Int, malformed: Int) { counters.withLock { $0 } }
+
+    public func start() async throws { try await session.start() }
+
+    public func stop() async { await session.stop() }
+
+    public func subscribe(_ subscription: UserSubscription) async throws {
+        try await session.coordinator.subscribe(subscription)
+    }
+
+    /// Subscribes to orders, positions and trades of an account (and account updates).
+    public func subscribeAll(accountId: Int) async throws {
+        try await subscribe(.accounts)
+        try await subscribe(.orders(accountId: accountId))
+        try await subscribe(.positions(accountId: accountId))
+        try await subscribe(.trades(accountId: accountId))
+    }
+
+    public func unsubscribe(_ subscription: UserSubscription) async throws {
+        try await session.coordinator.unsubscribe(subscription)
+    }
+
+    /// Drops the connection and connects anew, restoring every subscription.
+    public func reconnect(reason: String = "requested") async {
+        await session.restart(reason: reason)
+    }
+
+    private func registerHandlers() {
+        let decoder = GatewayJSON.decoder()
+        register("GatewayUserAccount", Account.self, decoder) { .account($0) }
+        register("GatewayUserOrder", Order.self, decoder) { .order($0) }
+        register("GatewayUserPosition", Position.self, decoder) { .position($0) }
+        register("GatewayUserTrade", Trade.self, decoder) { .trade($0) }
+    }
+
+    private func register<T: Decodable>(_ event: String, _ type: T.Type, _ decoder: JSONDecoder, wrap: @escaping @Sendable (T) -> UserEvent) {
+        session.connection.onRaw(event) { [weak self] arguments in
+            guard let self else { return }
+            // User events carry one argument; tolerate a leading id as some clients have seen.
+            guard let payload = arguments.last, !payload.isNull else { return }
+            do {
+                let value = try payload.decode(T.self, decoder: decoder)
+                self.counters.withLock { $0.events += 1 }
+                self.broadcaster.yield(wrap(value))
+            } catch {
+                self.counters.withLock { $0.malformed += 1 }
+                self.logger.warning("Ignored a malformed \(event).", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+}
