@@ -9,7 +9,7 @@ public struct Credentials: Sendable, Hashable, CustomStringConvertible, CustomDe
         self.apiKey = apiKey
     }
 
-    public var description: String { "Credentials(userName: \(userName), apiKey: \(Redaction.secret))" }
+    public var description: String { "Credentials(userName: \(userName), apiKey: <redacted>)" }
     public var debugDescription: String { description }
-    public var customMirror: Mirror { Mirror(self, children: ["userName": userName, "apiKey": Redaction.secret]) }
+    public var customMirror: Mirror { Mirror(self, children: ["userName": userName, "apiKey": "<redacted>"]) }
 }
