@@ -98,6 +98,7 @@ let package = Package(
                 "GatewaySimulator",
                 "MarketData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -109,6 +110,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "SignalRBenchmark",
+            dependencies: [
+                "SignalR",
+                "SignalRProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ],
+            path: "Benchmarks/SignalRBenchmark",
             swiftSettings: strict
         ),
         .testTarget(name: "SignalRProtocolTests", dependencies: ["SignalRProtocol"]),
@@ -131,7 +145,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["GatewaySimulator"]
+            dependencies: ["GatewaySimulator", "Gateway", "TradingBot", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "InteropTests",

@@ -27,7 +27,18 @@ public final class GatewayClient: Sendable {
     private let limiter: RateLimiter
     let logger: Logger
 
-    public init(configuration: GatewayConfiguration, httpClient: HTTPClient = .shared, logger: Logger = Logger(label: "gateway.rest")) {
+    /// The HTTP client used when none is given: `HTTPClient.shared`'s settings, except that a
+    /// connection that cannot be made fails at once. AsyncHTTPClient otherwise retries a refused
+    /// connection until the request deadline, turning "the gateway is down" into a long hang.
+    /// Like `HTTPClient.shared` it lives as long as the process.
+    public static let defaultHTTPClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration.singletonConfiguration
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.timeout.connect = .seconds(10)
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
+
+    public init(configuration: GatewayConfiguration, httpClient: HTTPClient = GatewayClient.defaultHTTPClient, logger: Logger = Logger(label: "gateway.rest")) {
         self.configuration = configuration
         self.logger = logger
         let http = GatewayHTTP(client: httpClient, apiURL: configuration.apiURL, timeout: configuration.requestTimeout)

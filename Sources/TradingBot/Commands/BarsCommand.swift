@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+
+/// `bars CONTRACT --unit UNIT`: history bars (`History/retrieveBars`), oldest first.
+struct BarsCommand: GatewayCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bars",
+        abstract: "Show history bars of a contract.",
+        discussion: """
+            Prints the most recent --count bars of the window, oldest first. Without --from the \
+            window reaches back far enough for --count bars across closed sessions; --to defaults \
+            to now. Times are ISO-8601 (2026-11-27, 2026-11-27T14:30, 2026-11-27T14:30:00-05:00); \
+            without an offset they are UTC.
+
+            Example:
+              trading-bot bars MES --unit minute --unit-number 5 --count 12
+              trading-bot bars CON.F.US.MES.Z26 --unit day --from 2026-10-01 --to 2026-11-01 --json
+            """
+    )
+
+    @OptionGroup(title: "Gateway and output") var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The contract id or symbol.", valueName: "contract"))
+    var contract: String
+
+    @Option(help: "The bar unit: second, minute, hour, day, week, month or tick.")
+    var unit: BarUnitArgument
+
+    @Option(name: .customLong("unit-number"), help: "Units per bar: 5 with --unit minute is five-minute bars.")
+    var unitNumber = 1
+
+    @Option(help: "The most bars to show (at most 20000).")
+    var count = 20
+
+    @Option(help: ArgumentHelp("The start of the window.", valueName: "time"))
+    var from: TimeArgument?
+
+    @Option(help: ArgumentHelp("The end of the window (default: now).", valueName: "time"))
+    var to: TimeArgument?
+
+    @Flag(help: "Use the live-data tier instead of the simulated one.")
+    var live = false
+
+    @Flag(name: .customLong("partial"), help: "Include the bar that is still forming.")
+    var includePartialBar = false
+
+    func validate() throws {
+        guard unitNumber >= 1 else { throw ValidationError("--unit-number must be 1 or more (it is \(unitNumber)).") }
+        guard (1...20_000).contains(count) else { throw ValidationError("--count must be between 1 and 20000 (it is \(count)).") }
+        if let from, let to, from.date >= to.date {
+            throw ValidationError("--from must be before --to.")
+        }
+    }
+
+    /// The window to ask for: the given bounds, or enough time before `to` for `count` bars with
+    /// room for weekends and holidays (three times the bars' span, at least four days).
+    static func window(unit: BarUnitArgument, unitNumber: Int, count: Int, from: Date?, to: Date?, now: Date) -> (Date, Date) {
+        let end = to ?? now
+        if let from { return (from, end) }
+        let span = (unit.nominalSeconds ?? 1) * Double(unitNumber) * Double(count) * 3
+        return (end.addingTimeInterval(-max(span, 4 * 86_400)), end)
+    }
+
+    func execute(in context: CommandContext) async throws {
+        let contract = try await context.contract(contract, live: live ? true : nil)
+        let (start, end) = Self.window(unit: unit, unitNumber: unitNumber, count: count, from: from?.date, to: to?.date, now: Date())
+        let bars = try await context.client.bars(
+            contractId: contract.id, unit: unit.unit, unitNumber: unitNumber, from: start, to: end,
+            limit: count, includePartialBar: includePartialBar, live: live
+        )
+        let shown = Array(bars.suffix(count))
+        try context.output.jsonLines(shown)
+        var table = TextTable(columns: [.left("TIME (UTC)"), .right("OPEN"), .right("HIGH"), .right("LOW"), .right("CLOSE"), .right("VOLUME")])
+        for bar in shown {
+            table.append([
+                Formatting.time(bar.time), Formatting.price(bar.open), Formatting.price(bar.high), Formatting.price(bar.low),
+                Formatting.price(bar.close), String(bar.volume),
+            ])
+        }
+        context.output.table(table, empty: "No \(contract.name) bars between \(Formatting.time(start)) and \(Formatting.time(end)).")
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+
+/// `order cancel`: cancels working orders (`Order/cancel`).
+struct OrderCancelCommand: GatewayCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cancel",
+        abstract: "Cancel working orders.",
+        discussion: """
+            Cancels each order in turn and stops at the first refusal. Live and follower accounts \
+            may not cancel through the gateway; use the trading platform for those.
+
+            Example:
+              trading-bot order cancel --account PRAC-V2-51342-73810925 7100000001 7100000002
+            """
+    )
+
+    @OptionGroup(title: "Gateway and output") var global: GlobalOptions
+    @OptionGroup var account: AccountOption
+
+    @Argument(help: ArgumentHelp("The ids of the orders to cancel.", valueName: "order-id"))
+    var orderIds: [Int64]
+
+    @OptionGroup var confirmation: ConfirmationOption
+
+    func validate() throws {
+        if orderIds.isEmpty { throw ValidationError("Give the id of at least one order (see `trading-bot orders --account ID --open`).") }
+    }
+
+    func execute(in context: CommandContext) async throws {
+        let account = try await context.account(account.account)
+        let list = orderIds.map(String.init).joined(separator: ", ")
+        try context.confirmer.confirm("cancel order\(orderIds.count == 1 ? "" : "s") \(list)", on: account, assumeYes: confirmation.yes)
+        for orderId in orderIds {
+            try await context.client.cancelOrder(accountId: account.id, orderId: orderId)
+            try context.output.jsonLine(ActionResult(action: "cancelOrder", accountId: account.id, orderId: orderId, success: true))
+            context.output.text("Cancelled order \(orderId) on \(account.name).")
+        }
+    }
+}

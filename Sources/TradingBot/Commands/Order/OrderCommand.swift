@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// `order`: the group of commands that change orders.
+struct OrderCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "order",
+        abstract: "Place, cancel and modify orders.",
+        discussion: """
+            Every order command names its account with --account, and asks for confirmation on \
+            accounts that are not simulated (--yes skips the question).
+
+            Example:
+              trading-bot order place --account PRAC-V2-51342-73810925 --contract MES --side buy --type limit --limit 5000.25 --size 1
+              trading-bot order modify --account PRAC-V2-51342-73810925 7100000001 --limit 5001
+              trading-bot order cancel --account PRAC-V2-51342-73810925 7100000001
+            """,
+        subcommands: [OrderPlaceCommand.self, OrderCancelCommand.self, OrderModifyCommand.self]
+    )
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// The optional configuration file, `$XDG_CONFIG_HOME/trading-bot/config.json` or
+/// `~/.config/trading-bot/config.json` (or the path given with `--config`).
+///
+/// Every key is optional; flags and environment variables take precedence over it:
+///
+/// ```json
+/// {
+///   "username": "trader",
+///   "apiKey": "…",
+///   "apiUrl": "https://api.topstepx.com",
+///   "rtcUrl": "https://rtc.topstepx.com",
+///   "maxOrderSize": 5
+/// }
+/// ```
+///
+/// `userName` is accepted as a spelling of `username`. Any other key is an error rather than
+/// being ignored: a misspelt `apikey` must not silently leave the program without credentials or
+/// without its order-size limit. The file holds an API key; keep it readable by you only
+/// (`chmod 600`).
+struct ConfigurationFile: Sendable, Equatable {
+    var username: String?
+    var apiKey: String?
+    var apiUrl: String?
+    var rtcUrl: String?
+    /// The largest order size (contracts) the order commands accept.
+    var maxOrderSize: Int?
+
+    /// The keys the file may contain.
+    static let keys = ["username", "apiKey", "apiUrl", "rtcUrl", "maxOrderSize"]
+
+    init(username: String? = nil, apiKey: String? = nil, apiUrl: String? = nil, rtcUrl: String? = nil, maxOrderSize: Int? = nil) {
+        self.username = username
+        self.apiKey = apiKey
+        self.apiUrl = apiUrl
+        self.rtcUrl = rtcUrl
+        self.maxOrderSize = maxOrderSize
+    }
+
+    /// Reads the file's contents; `path` only words the errors.
+    init(data: Data, path: String) throws(CLIError) {
+        do {
+            self = try JSONDecoder().decode(ConfigurationFile.self, from: data)
+        } catch let error as CLIError {
+            throw CLIError.configuration("\(error.message.replacingOccurrences(of: "{path}", with: path))")
+        } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
+            throw Self.wrongType(context, path: path)
+        } catch DecodingError.dataCorrupted(let context) where !context.codingPath.isEmpty {
+            throw Self.wrongType(context, path: path)
+        } catch {
+            throw CLIError.configuration("The config file \(path) is not valid JSON; fix it or move it away (see `trading-bot --help` for the format).")
+        }
+    }
+
+    private static func wrongType(_ context: DecodingError.Context, path: String) -> CLIError {
+        let key = context.codingPath.last?.stringValue ?? "the top level"
+        let expected = key == "maxOrderSize" ? "a whole number of contracts" : key == "the top level" ? "one JSON object" : "a string"
+        let subject = context.codingPath.isEmpty ? "The config file \(path)" : "\"\(key)\" in the config file \(path)"
+        return CLIError.configuration("\(subject) must be \(expected) (see `trading-bot --help` for the format).")
+    }
+}
+
+extension ConfigurationFile: Decodable {
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        for key in container.allKeys.map(\.stringValue).sorted() where !Self.keys.contains(key) && key != "userName" {
+            throw CLIError.configuration("Unknown key \"\(key)\" in the config file {path}; the keys are \(Self.keys.joined(separator: ", ")).")
+        }
+        func string(_ name: String) throws -> String? {
+            let value = try container.decodeIfPresent(String.self, forKey: Key(stringValue: name))
+            return value?.isEmpty == true ? nil : value
+        }
+        username = try string("username") ?? string("userName")
+        apiKey = try string("apiKey")
+        apiUrl = try string("apiUrl")
+        rtcUrl = try string("rtcUrl")
+        maxOrderSize = try container.decodeIfPresent(Int.self, forKey: Key(stringValue: "maxOrderSize"))
+        if let maxOrderSize, maxOrderSize < 1 {
+            throw CLIError.configuration("\"maxOrderSize\" in the config file {path} must be 1 or more (it is \(maxOrderSize)).")
+        }
+    }
+}

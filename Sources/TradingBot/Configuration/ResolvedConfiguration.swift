@@ -1,0 +1,40 @@
+import Foundation
+import Gateway
+
+/// The settings a command runs with, after flags, environment and config file were merged, and
+/// where each came from (for `--verbose` and `login`).
+struct ResolvedConfiguration: Sendable, Equatable {
+    /// Where a setting's value came from.
+    enum Source: String, Sendable, Equatable {
+        case flag, environment, file = "config file", defaultValue = "default"
+    }
+
+    var userName: String?
+    var apiKey: String?
+    var apiURL: URL
+    var realtimeURL: URL
+    var maxOrderSize: Int?
+    /// The config file that was read, if one was.
+    var configFile: String?
+    /// Where a config file would be read from (for messages that suggest adding a key to it).
+    var configPathHint = "~/.config/trading-bot/config.json"
+    var userNameSource: Source?
+    var apiKeySource: Source?
+    var apiURLSource: Source
+    var realtimeURLSource: Source
+
+    /// The secrets that error lines must never show.
+    var secrets: [String] { apiKey.map { [$0] } ?? [] }
+
+    /// The SDK configuration, or a configuration error naming every way to supply what is missing.
+    func gatewayConfiguration() throws(CLIError) -> GatewayConfiguration {
+        let configPath = configFile ?? configPathHint
+        guard let userName else {
+            throw .configuration("No user name: pass --username, set PROJECTX_USERNAME, or add \"username\" to \(configPath).")
+        }
+        guard let apiKey else {
+            throw .configuration("No API key: set PROJECTX_API_KEY, pass --api-key, or add \"apiKey\" to \(configPath).")
+        }
+        return GatewayConfiguration(apiURL: apiURL, realtimeURL: realtimeURL, credentials: Credentials(userName: userName, apiKey: apiKey))
+    }
+}

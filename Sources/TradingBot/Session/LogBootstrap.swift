@@ -1,0 +1,14 @@
+import Logging
+
+/// Sets up logging once per process: with `--verbose`, every log line goes to stderr; without it,
+/// nothing is logged, so that stderr carries only the one line of an error.
+enum LogBootstrap {
+    static func configure(verbose: Bool) {
+        LoggingSystem.bootstrap { label in
+            guard verbose else { return SwiftLogNoOpLogHandler() }
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .debug
+            return handler
+        }
+    }
+}

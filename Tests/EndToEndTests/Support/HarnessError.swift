@@ -1,0 +1,5 @@
+/// A failure of the test harness itself.
+struct HarnessError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import TradingBot
+
+@Suite("The config file format")
+struct ConfigurationFileTests {
+    func parse(_ json: String) throws(CLIError) -> ConfigurationFile {
+        try ConfigurationFile(data: Data(json.utf8), path: "/c.json")
+    }
+
+    @Test func readsEveryKey() throws {
+        let file = try parse(#"{"username": "u", "apiKey": "k", "apiUrl": "https://a", "rtcUrl": "https://r", "maxOrderSize": 4}"#)
+        #expect(file == ConfigurationFile(username: "u", apiKey: "k", apiUrl: "https://a", rtcUrl: "https://r", maxOrderSize: 4))
+    }
+
+    @Test func everyKeyIsOptionalAndUserNameIsAnAlias() throws {
+        #expect(try parse("{}") == ConfigurationFile())
+        #expect(try parse(#"{"userName": "u"}"#).username == "u")
+        #expect(try parse(#"{"apiKey": null}"#).apiKey == nil)
+    }
+
+    @Test func unknownKeysAreErrorsNamingTheKeyAndTheFile() {
+        let error = #expect(throws: CLIError.self) { try parse(#"{"apikey": "k"}"#) }
+        #expect(error?.status == .configuration)
+        #expect(error?.message.contains("\"apikey\"") == true)
+        #expect(error?.message.contains("/c.json") == true)
+        #expect(error?.message.contains("apiKey") == true)
+    }
+
+    @Test func wrongTypesAreErrors() {
+        for json in [#"{"apiKey": 5}"#, #"{"maxOrderSize": "5"}"#, #"{"maxOrderSize": 2.5}"#, "[1]"] {
+            let error = #expect(throws: CLIError.self) { try parse(json) }
+            #expect(error?.status == .configuration, "\(json)")
+        }
+        let error = #expect(throws: CLIError.self) { try parse(#"{"maxOrderSize": 0}"#) }
+        #expect(error?.message.contains("1 or more") == true)
+    }
+
+    @Test func invalidJSONIsAnError() {
+        let error = #expect(throws: CLIError.self) { try parse("{username: u}") }
+        #expect(error?.message.contains("not valid JSON") == true)
+    }
+}

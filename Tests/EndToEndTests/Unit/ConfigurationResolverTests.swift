@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+@testable import TradingBot
+
+@Suite("Configuration resolution: flags, then environment, then the config file, then defaults")
+struct ConfigurationResolverTests {
+    static let fullFile = #"{"username": "file-user", "apiKey": "file-key", "apiUrl": "https://file.example", "rtcUrl": "https://rtc.file.example", "maxOrderSize": 3}"#
+    static let fullEnvironment = [
+        "HOME": "/home/t",
+        "PROJECTX_USERNAME": "env-user", "PROJECTX_API_KEY": "env-key",
+        "PROJECTX_API_URL": "https://env.example", "PROJECTX_RTC_URL": "https://rtc.env.example",
+    ]
+
+    /// A resolver over an in-memory file system.
+    static func resolver(_ environment: [String: String], files: [String: String] = [:]) -> ConfigurationResolver {
+        ConfigurationResolver(environment: environment, readFile: { path in files[path].map { Data($0.utf8) } })
+    }
+
+    @Test func flagsWinOverEnvironmentAndFile() throws {
+        let resolver = Self.resolver(Self.fullEnvironment, files: ["/home/t/.config/trading-bot/config.json": Self.fullFile])
+        let flags = ConfigurationFlags(userName: "flag-user", apiKey: "flag-key", apiURL: "https://flag.example", realtimeURL: "https://rtc.flag.example")
+        let resolved = try resolver.resolve(flags)
+        #expect(resolved.userName == "flag-user")
+        #expect(resolved.apiKey == "flag-key")
+        #expect(resolved.apiURL.absoluteString == "https://flag.example")
+        #expect(resolved.realtimeURL.absoluteString == "https://rtc.flag.example")
+        #expect(resolved.userNameSource == .flag && resolved.apiKeySource == .flag && resolved.apiURLSource == .flag && resolved.realtimeURLSource == .flag)
+        // The file is still read for what only it can hold.
+        #expect(resolved.maxOrderSize == 3)
+        #expect(resolved.configFile == "/home/t/.config/trading-bot/config.json")
+    }
+
+    @Test func environmentWinsOverFile() throws {
+        let resolver = Self.resolver(Self.fullEnvironment, files: ["/home/t/.config/trading-bot/config.json": Self.fullFile])
+        let resolved = try resolver.resolve(ConfigurationFlags())
+        #expect(resolved.userName == "env-user")
+        #expect(resolved.apiKey == "env-key")
+        #expect(resolved.apiURL.absoluteString == "https://env.example")
+        #expect(resolved.realtimeURL.absoluteString == "https://rtc.env.example")
+        #expect(resolved.apiKeySource == .environment)
+    }
+
+    @Test func fileFillsWhatIsMissing() throws {
+        let resolver = Self.resolver(["HOME": "/home/t", "PROJECTX_USERNAME": "env-user"], files: ["/home/t/.config/trading-bot/config.json": Self.fullFile])
+        let resolved = try resolver.resolve(ConfigurationFlags())
+        #expect(resolved.userName == "env-user")
+        #expect(resolved.apiKey == "file-key")
+        #expect(resolved.apiKeySource == .file)
+        #expect(resolved.apiURL.absoluteString == "https://file.example")
+        #expect(resolved.realtimeURL.absoluteString == "https://rtc.file.example")
+    }
+
+    @Test func defaultsAreTopstepX() throws {
+        let resolved = try Self.resolver(["HOME": "/home/t"]).resolve(ConfigurationFlags())
+        #expect(resolved.apiURL.absoluteString == "https://api.topstepx.com")
+        #expect(resolved.realtimeURL.absoluteString == "https://rtc.topstepx.com")
+        #expect(resolved.apiURLSource == .defaultValue)
+        #expect(resolved.userName == nil && resolved.apiKey == nil && resolved.maxOrderSize == nil && resolved.configFile == nil)
+    }
+
+    @Test func realtimeFollowsACustomAPIRoot() throws {
+        let resolved = try Self.resolver(["PROJECTX_API_URL": "http://127.0.0.1:5000"]).resolve(ConfigurationFlags())
+        #expect(resolved.realtimeURL.absoluteString == "http://127.0.0.1:5000")
+        #expect(resolved.realtimeURLSource == .environment)
+    }
+
+    @Test func trailingPathsAreDropped() throws {
+        let flags = ConfigurationFlags(apiURL: "https://api.example/api/", realtimeURL: "https://rtc.example/hubs/user")
+        let resolved = try Self.resolver([:]).resolve(flags)
+        #expect(resolved.apiURL.absoluteString == "https://api.example")
+        #expect(resolved.realtimeURL.absoluteString == "https://rtc.example")
+    }
+
+    @Test func xdgConfigHomeIsPreferredWhenAbsolute() throws {
+        let files = ["/xdg/trading-bot/config.json": #"{"apiKey": "xdg"}"#, "/home/t/.config/trading-bot/config.json": #"{"apiKey": "home"}"#]
+        #expect(try Self.resolver(["HOME": "/home/t", "XDG_CONFIG_HOME": "/xdg"], files: files).resolve(ConfigurationFlags()).apiKey == "xdg")
+        // A relative XDG_CONFIG_HOME is invalid by the spec and ignored.
+        #expect(try Self.resolver(["HOME": "/home/t", "XDG_CONFIG_HOME": "rel"], files: files).resolve(ConfigurationFlags()).apiKey == "home")
+    }
+
+    @Test func explicitConfigPathMustExist() throws {
+        let resolver = Self.resolver(["HOME": "/home/t"], files: ["/etc/tb.json": #"{"apiKey": "explicit"}"#])
+        #expect(try resolver.resolve(ConfigurationFlags(configPath: "/etc/tb.json")).apiKey == "explicit")
+        let error = #expect(throws: CLIError.self) { try resolver.resolve(ConfigurationFlags(configPath: "/nope.json")) }
+        #expect(error?.status == .configuration)
+        #expect(error?.message.contains("/nope.json") == true)
+    }
+
+    @Test func emptyVariablesCountAsUnset() throws {
+        let resolved = try Self.resolver(["PROJECTX_API_KEY": "  ", "PROJECTX_API_URL": ""]).resolve(ConfigurationFlags())
+        #expect(resolved.apiKey == nil)
+        #expect(resolved.apiURL.absoluteString == "https://api.topstepx.com")
+    }
+
+    @Test func invalidURLsAreConfigurationErrors() throws {
+        for url in ["ftp://example", "not a url", "http://"] {
+            let error = #expect(throws: CLIError.self) { try Self.resolver([:]).resolve(ConfigurationFlags(apiURL: url)) }
+            #expect(error?.status == .configuration)
+            #expect(error?.message.contains("--api-url") == true)
+        }
+        let error = #expect(throws: CLIError.self) { try Self.resolver(["PROJECTX_RTC_URL": "ws:/x"]).resolve(ConfigurationFlags()) }
+        #expect(error?.message.contains("PROJECTX_RTC_URL") == true)
+    }
+
+    @Test func missingCredentialsNameEveryWayToGiveThem() throws {
+        let resolver = Self.resolver(["HOME": "/home/t", "PROJECTX_USERNAME": "u"])
+        let error = #expect(throws: CLIError.self) { try resolver.resolve(ConfigurationFlags()).gatewayConfiguration() }
+        #expect(error?.status == .configuration)
+        for hint in ["PROJECTX_API_KEY", "--api-key", "/home/t/.config/trading-bot/config.json"] {
+            #expect(error?.message.contains(hint) == true, "missing \(hint)")
+        }
+        let noUser = #expect(throws: CLIError.self) { try Self.resolver(["PROJECTX_API_KEY": "k"]).resolve(ConfigurationFlags()).gatewayConfiguration() }
+        #expect(noUser?.message.contains("PROJECTX_USERNAME") == true)
+    }
+
+    @Test func unreadableFileIsAConfigurationError() throws {
+        struct Denied: Error {}
+        let resolver = ConfigurationResolver(environment: ["HOME": "/home/t"], readFile: { _ in throw Denied() })
+        let error = #expect(throws: CLIError.self) { try resolver.resolve(ConfigurationFlags()) }
+        #expect(error?.status == .configuration)
+    }
+}
