@@ -1,0 +1,124 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import NIOFoundationCompat
+
+/// The fault-injection endpoint: `POST /admin/<group>/<action>` with an optional JSON body,
+/// answered with the ``FaultSnapshot`` after the change. Refused with 403 unless the peer is
+/// loopback.
+///
+/// | path | body | effect |
+/// |---|---|---|
+/// | `/admin/status` | | report only |
+/// | `/admin/faults/reset` | | every switch off |
+/// | `/admin/tokens/expire-all` | | every token expires now |
+/// | `/admin/tokens/revoke-all` | | every token is revoked |
+/// | `/admin/tokens/lifetime` | `seconds` | lifetime of new tokens |
+/// | `/admin/auth/fail-validate` | `count` | next validates fail with errorCode 2 |
+/// | `/admin/feed/stall`, `/admin/feed/resume` | | silent feed freeze |
+/// | `/admin/feed/step` | `steps` | advance the market by hand |
+/// | `/admin/market/price` | `contractId`, `price` | move a market at once |
+/// | `/admin/market/closed` | `closed` | placements fail with OutsideTradingHours |
+/// | `/admin/rate-limit/burst` | `count`, `seconds` | forced 429s |
+/// | `/admin/hubs/drop` | `hub` | TCP drop (hub layer) |
+/// | `/admin/hubs/close` | `hub`, `allowReconnect`, `error` | SignalR Close (hub layer) |
+/// | `/admin/hubs/refuse-upgrades` | `count` | next negotiates/upgrades get 401 |
+/// | `/admin/hubs/frames` | `mode` (normal/split/batch), `maxFrameBytes`, `messagesPerFrame` | framing |
+/// | `/admin/hubs/large-depth` | `bytes` (0 or missing: off) | oversized depth frames |
+public struct AdminAPI<Context: PeerAwareRequestContext>: Sendable {
+    /// The simulator's parts.
+    public let core: SimulatorCore
+
+    /// Creates the admin API.
+    public init(core: SimulatorCore) { self.core = core }
+
+    private typealias Action = @Sendable (AdminRequest) async -> AdminError?
+
+    /// Registers every admin route on `router`.
+    public func register(on router: Router<Context>) {
+        let faults = core.faults
+        let core = core
+        let actions: [(String, Action)] = [
+            ("status", { _ in nil }),
+            ("faults/reset", { _ in await faults.reset(); return nil }),
+            ("tokens/expire-all", { _ in await faults.expireAllTokens(); return nil }),
+            ("tokens/revoke-all", { _ in await faults.revokeAllTokens(); return nil }),
+            ("tokens/lifetime", { body in
+                guard let seconds = body.seconds, seconds > 0 else { return AdminError(message: "seconds must be > 0") }
+                await faults.setTokenLifetime(seconds)
+                return nil
+            }),
+            ("auth/fail-validate", { body in faults.failNextValidations(body.count ?? 1); return nil }),
+            ("feed/stall", { _ in faults.stallFeed(); return nil }),
+            ("feed/resume", { _ in faults.resumeFeed(); return nil }),
+            ("feed/step", { body in await core.advanceMarket(steps: min(max(body.steps ?? 1, 1), 100_000)); return nil }),
+            ("market/price", { body in
+                guard let contractId = body.contractId, let price = body.price,
+                      await core.setMarketPrice(contractId: contractId, price: price)
+                else { return AdminError(message: "contractId must be a simulated contract and price on its tick grid") }
+                return nil
+            }),
+            ("market/closed", { body in await faults.setMarketClosed(body.closed ?? true); return nil }),
+            ("rate-limit/burst", { body in
+                guard body.count != nil || body.seconds != nil else { return AdminError(message: "count or seconds required") }
+                faults.injectRateLimitBurst(requests: body.count, duration: body.seconds)
+                return nil
+            }),
+            ("hubs/drop", { body in
+                switch body.hubSelector() {
+                case .failure(let error): return error
+                case .success(let hub): faults.send(.dropConnections(hub)); return nil
+                }
+            }),
+            ("hubs/close", { body in
+                switch body.hubSelector() {
+                case .failure(let error): return error
+                case .success(let hub):
+                    faults.send(.close(hub, allowReconnect: body.allowReconnect ?? true, error: body.error))
+                    return nil
+                }
+            }),
+            ("hubs/refuse-upgrades", { body in faults.refuseNextUpgrades(body.count ?? 1); return nil }),
+            ("hubs/frames", { body in
+                switch body.mode?.lowercased() ?? "normal" {
+                case "normal": faults.setFrameMode(.normal)
+                case "split": faults.setFrameMode(.split(maxFrameBytes: max(1, body.maxFrameBytes ?? 16)))
+                case "batch": faults.setFrameMode(.batch(messagesPerFrame: max(2, body.messagesPerFrame ?? 4)))
+                default: return AdminError(message: "mode must be normal, split or batch")
+                }
+                return nil
+            }),
+            ("hubs/large-depth", { body in
+                let bytes = body.bytes ?? 0
+                faults.setOversizedDepthFrames(bytes: bytes > 0 ? bytes : nil)
+                return nil
+            }),
+        ]
+        for (path, action) in actions {
+            router.post(RouterPath("/admin/" + path)) { request, context in
+                await handle(request, context: context, action: action)
+            }
+        }
+    }
+
+    private func handle(_ request: Request, context: Context, action: Action) async -> Response {
+        guard context.peerAddress?.isLoopback == true else {
+            core.logger.warning("admin call refused from non-loopback peer", metadata: ["peer": .string(context.peerAddress?.description ?? "unknown")])
+            return WireResponse.json(AdminError(message: "The admin endpoint only answers loopback peers."), status: .forbidden)
+        }
+        let data: Data
+        do {
+            data = Data(buffer: try await request.body.collect(upTo: 64 * 1024))
+        } catch {
+            return WireResponse.json(AdminError(message: "The body is too large."), status: .badRequest)
+        }
+        let body: AdminRequest
+        switch AdminRequest.parse(data) {
+        case .failure(let error): return WireResponse.json(error, status: .badRequest)
+        case .success(let parsed): body = parsed
+        }
+        if let error = await action(body) { return WireResponse.json(error, status: .badRequest) }
+        core.logger.info("admin \(request.uri.path)")
+        return WireResponse.json(await core.faults.snapshot())
+    }
+}

@@ -1,0 +1,33 @@
+import Hummingbird
+import HummingbirdCore
+
+/// The extension point for the SignalR hubs (`/hubs/user`, `/hubs/market`), implemented by the
+/// hub layer on top of `SignalRServer` and passed to ``GatewaySimulator/init(configuration:hubs:logger:)``.
+///
+/// What the hub layer gets from ``SimulatorCore``:
+/// - authentication: ``SimulatorCore/verify(token:)`` (401 at negotiate and upgrade),
+///   ``TokenAuthority/expiry(of:)`` and ``TokenAuthority/lifecycleEvents()`` to close
+///   connections whose token expires or is revoked;
+/// - market hub: ``MarketFeed/subscribe(bufferSize:)`` per connection, whose
+///   ``MarketSubscription`` mirrors `SubscribeContract…` calls and yields ``SimMarketEvent``s with
+///   their ``SimMarketEvent/hubMethod`` and `(contractId, data)` arguments;
+/// - user hub: ``Exchange/events`` → ``UserEventBus/subscribe()`` per connection, ownership
+///   checks with ``Exchange/account(_:ownedBy:)`` and ``Exchange/accounts(of:onlyActive:)``;
+/// - faults: ``FaultInjector/consumeUpgradeRefusal()``, ``FaultInjector/frameMode``,
+///   ``FaultInjector/oversizedDepthFrameBytes`` and ``FaultInjector/hubCommands()``.
+public protocol SimulatorHubHosting: Sendable {
+    /// Adds the hub routes (negotiate, plain-HTTP refusals) to the simulator's router.
+    func addRoutes(to router: Router<SimulatorRequestContext>, core: SimulatorCore)
+
+    /// The HTTP server to run, typically HTTP/1 with a WebSocket upgrade for the hub paths.
+    func serverBuilder(core: SimulatorCore) -> HTTPServerBuilder
+
+    /// Runs for the server's lifetime (for example consuming ``FaultInjector/hubCommands()``);
+    /// cancelled when the simulator stops. Default: returns at once.
+    func run(core: SimulatorCore) async
+}
+
+extension SimulatorHubHosting {
+    /// Nothing to run by default.
+    public func run(core: SimulatorCore) async {}
+}

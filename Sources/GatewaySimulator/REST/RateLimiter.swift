@@ -1,0 +1,95 @@
+import Foundation
+import Synchronization
+
+/// One rate limit: at most `limit` requests in any `window` seconds.
+public struct RateLimitRule: Sendable, Equatable {
+    public var limit: Int
+    public var window: TimeInterval
+
+    /// Creates a rule.
+    public init(limit: Int, window: TimeInterval) {
+        self.limit = max(1, limit)
+        self.window = max(0.001, window)
+    }
+}
+
+/// The documented limits: `History/retrieveBars` 50 per 30 s, everything else 200 per 60 s.
+public struct RateLimitConfiguration: Sendable, Equatable {
+    public var enabled: Bool
+    public var bars: RateLimitRule
+    public var general: RateLimitRule
+
+    /// Creates a configuration.
+    public init(enabled: Bool = true, bars: RateLimitRule = RateLimitRule(limit: 50, window: 30),
+                general: RateLimitRule = RateLimitRule(limit: 200, window: 60)) {
+        self.enabled = enabled
+        self.bars = bars
+        self.general = general
+    }
+
+    /// The current documented limits.
+    public static let documented = RateLimitConfiguration()
+}
+
+/// Which limit a request counts against.
+public enum RateLimitBucket: String, Sendable {
+    case bars
+    case general
+}
+
+/// Sliding-window (request log) rate limiter keyed by token (or by peer for logins). A refused
+/// request is not logged, so a client that backs off for `Retry-After` gets through.
+public final class RateLimiter: Sendable {
+    /// The outcome of ``acquire(bucket:key:now:)``.
+    public enum Decision: Sendable, Equatable {
+        case allowed
+        /// Refused; retry after this many whole seconds (at least 1).
+        case limited(retryAfter: Int)
+    }
+
+    private let configuration: Mutex<RateLimitConfiguration>
+    private let log = Mutex<[String: [Date]]>([:])
+
+    /// Creates a limiter.
+    public init(configuration: RateLimitConfiguration) {
+        self.configuration = Mutex(configuration)
+    }
+
+    /// The limits in force.
+    public var currentConfiguration: RateLimitConfiguration { configuration.withLock { $0 } }
+
+    /// Replaces the limits (the request log is kept).
+    public func reconfigure(_ new: RateLimitConfiguration) {
+        configuration.withLock { $0 = new }
+    }
+
+    /// Counts a request of `key` in `bucket` at `now`, or refuses it.
+    public func acquire(bucket: RateLimitBucket, key: String, now: Date) -> Decision {
+        let config = currentConfiguration
+        guard config.enabled else { return .allowed }
+        let rule = bucket == .bars ? config.bars : config.general
+        let logKey = bucket.rawValue + "|" + key
+        return log.withLock { log in
+            var entries = log[logKey] ?? []
+            let horizon = now.addingTimeInterval(-rule.window)
+            if let firstKept = entries.firstIndex(where: { $0 > horizon }) {
+                entries.removeFirst(firstKept)
+            } else {
+                entries.removeAll()
+            }
+            guard entries.count < rule.limit else {
+                log[logKey] = entries
+                let freeAt = entries[entries.count - rule.limit].addingTimeInterval(rule.window)
+                return .limited(retryAfter: Int(freeAt.timeIntervalSince(now).rounded(.up)))
+            }
+            entries.append(now)
+            log[logKey] = entries
+            return .allowed
+        }
+    }
+
+    /// Forgets every request (tests, fault reset).
+    public func reset() {
+        log.withLock { $0.removeAll() }
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import Logging
+import NIOCore
+
+/// Errors of the simulator's lifecycle.
+public enum GatewaySimulatorError: Error, Sendable {
+    /// The server stopped before it was bound (for example: the port is in use).
+    case stoppedBeforeStart
+    /// `start()` was called while a start is in progress.
+    case alreadyStarting
+}
+
+/// A faithful local ProjectX gateway: REST under `/api`, the admin endpoint under `/admin`,
+/// and the hubs when a ``SimulatorHubHosting`` is supplied, all on one root URL.
+///
+/// ```swift
+/// let simulator = GatewaySimulator(configuration: config)
+/// let port = try await simulator.start()      // port 0 in the configuration picks a free one
+/// // REST: http://127.0.0.1:\(port)/api/...   hubs: http://127.0.0.1:\(port)/hubs/{user|market}
+/// await simulator.stop()
+/// ```
+/// or `try await simulator.run()` to serve until the task is cancelled.
+public actor GatewaySimulator {
+    /// The simulator's parts (tokens, catalog, feed, exchange, bars, faults).
+    public nonisolated let core: SimulatorCore
+    private let hubs: (any SimulatorHubHosting)?
+    private var runTask: Task<Void, Never>?
+    private var starting = false
+    /// The bound port while running.
+    public private(set) var port: Int?
+
+    /// Builds a simulator. Nothing listens until ``start()`` or ``run()``.
+    public init(configuration: SimulatorConfiguration = SimulatorConfiguration(), hubs: (any SimulatorHubHosting)? = nil, logger: Logger? = nil) {
+        self.core = SimulatorCore(configuration: configuration, logger: logger)
+        self.hubs = hubs
+    }
+
+    /// The configuration in force.
+    public nonisolated var configuration: SimulatorConfiguration { core.configuration }
+    /// Fault switches.
+    public nonisolated var faults: FaultInjector { core.faults }
+
+    /// The router with every REST and admin route (and the hub routes, if hubs are hosted).
+    public nonisolated func makeRouter() -> Router<SimulatorRequestContext> {
+        let router = Router(context: SimulatorRequestContext.self, options: .caseInsensitive)
+        GatewayAPI<SimulatorRequestContext>(core: core).register(on: router)
+        AdminAPI<SimulatorRequestContext>(core: core).register(on: router)
+        hubs?.addRoutes(to: router, core: core)
+        return router
+    }
+
+    /// Starts serving in the background and returns the bound port. Idempotent while running.
+    public func start() async throws -> Int {
+        if let port { return port }
+        guard !starting else { throw GatewaySimulatorError.alreadyStarting }
+        starting = true
+        defer { starting = false }
+        let signal = StartupSignal()
+        let application = makeApplication(port: core.configuration.port) { port in signal.succeed(port) }
+        let core = core
+        let hubs = hubs
+        runTask = Task {
+            do {
+                try await GatewaySimulator.serve(application, core: core, hubs: hubs)
+                signal.fail(GatewaySimulatorError.stoppedBeforeStart)
+            } catch {
+                core.logger.error("simulator stopped: \(error)")
+                signal.fail(error)
+            }
+        }
+        do {
+            let bound = try await signal.wait()
+            port = bound
+            core.logger.info("gateway simulator listening on http://\(core.configuration.host):\(bound)")
+            return bound
+        } catch {
+            runTask = nil
+            throw error
+        }
+    }
+
+    /// Stops serving and waits until the server has shut down.
+    public func stop() async {
+        guard let task = runTask else { return }
+        runTask = nil
+        task.cancel()
+        await task.value
+        port = nil
+    }
+
+    /// Serves in the current task until it is cancelled (for command-line use).
+    public func run() async throws {
+        let application = makeApplication(port: core.configuration.port) { [core] port in
+            core.logger.info("gateway simulator listening on http://\(core.configuration.host):\(port)")
+        }
+        try await GatewaySimulator.serve(application, core: core, hubs: hubs)
+    }
+
+    /// One market step (feed moves and publishes, exchange matches).
+    public nonisolated func advanceMarket(steps: Int = 1) async {
+        await core.advanceMarket(steps: steps)
+    }
+
+    /// Moves a contract's market to `price` at once; see ``MarketFeed/move(contractId:to:)``.
+    @discardableResult
+    public nonisolated func setMarketPrice(contractId: String, price: Double) async -> Bool {
+        await core.setMarketPrice(contractId: contractId, price: price)
+    }
+
+    // MARK: Internals
+
+    private func makeApplication(
+        port: Int, onRunning: @escaping @Sendable (Int) -> Void
+    ) -> Application<RouterResponder<SimulatorRequestContext>> {
+        let server = hubs?.serverBuilder(core: core) ?? .http1()
+        // Stopping cancels the server, which Hummingbird reports at error level for every
+        // open keep-alive connection; its own log is therefore limited to critical. The
+        // simulator's log (core.logger) is unaffected.
+        var serverLogger = core.logger
+        serverLogger.logLevel = max(core.logger.logLevel, .critical)
+        return Application(
+            router: makeRouter(),
+            server: server,
+            configuration: ApplicationConfiguration(
+                address: .hostname(core.configuration.host, port: port), serverName: "ProjectX-Gateway-Simulator"
+            ),
+            onServerRunning: { channel in onRunning(channel.localAddress?.port ?? port) },
+            logger: serverLogger
+        )
+    }
+
+    private enum Part { case server, background }
+
+    /// Runs the HTTP server, the market loop and the hub layer's background work; returns or
+    /// throws when the server ends, cancelling the rest.
+    private static func serve(
+        _ application: Application<RouterResponder<SimulatorRequestContext>>, core: SimulatorCore,
+        hubs: (any SimulatorHubHosting)?
+    ) async throws {
+        try await withThrowingTaskGroup(of: Part.self) { group in
+            group.addTask {
+                try await application.run()
+                return .server
+            }
+            if core.configuration.runsMarketLoop {
+                group.addTask {
+                    await MarketDriver(core: core).run()
+                    return .background
+                }
+            }
+            if let hubs {
+                group.addTask {
+                    await hubs.run(core: core)
+                    return .background
+                }
+            }
+            while let part = try await group.next() {
+                if part == .server { break }
+            }
+            group.cancelAll()
+        }
+    }
+}

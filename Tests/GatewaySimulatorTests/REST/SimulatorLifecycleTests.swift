@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+@testable import GatewaySimulator
+
+@Suite("GatewaySimulator lifecycle")
+struct SimulatorLifecycleTests {
+    @Test func startIsIdempotentAndRestartable() async throws {
+        let simulator = GatewaySimulator(configuration: testConfiguration(clock: ManualClock(testEpoch)))
+        let port = try await simulator.start()
+        #expect(port > 0)
+        #expect(try await simulator.start() == port)
+        #expect(await simulator.port == port)
+        await simulator.stop()
+        #expect(await simulator.port == nil)
+        let again = try await simulator.start()
+        #expect(again > 0)
+        await simulator.stop()
+    }
+
+    @Test func portInUseFailsStart() async throws {
+        let first = GatewaySimulator(configuration: testConfiguration(clock: ManualClock(testEpoch)))
+        let port = try await first.start()
+        let second = GatewaySimulator(configuration: testConfiguration(clock: ManualClock(testEpoch)) { $0.port = port })
+        await #expect(throws: (any Error).self) { try await second.start() }
+        await first.stop()
+    }
+
+    @Test func marketLoopTicksWhileServing() async throws {
+        var configuration = testConfiguration(clock: ManualClock(testEpoch))
+        configuration.runsMarketLoop = true
+        configuration.market.tickInterval = .milliseconds(5)
+        let simulator = GatewaySimulator(configuration: configuration)
+        let stream = simulator.core.feed.events(for: esContract, kinds: [.trades])
+        _ = try await simulator.start()
+        var received = 0
+        for await event in stream {
+            #expect(event.hubMethod == "GatewayTrade")
+            received += 1
+            if received == 3 { break }
+        }
+        #expect(simulator.core.feed.statistics.steps > 0)
+        await simulator.stop()
+        let steps = simulator.core.feed.statistics.steps
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(simulator.core.feed.statistics.steps == steps, "the loop stops with the server")
+    }
+
+    @Test func convenienceStreamStartsWithSnapshotAndEndsWithConsumer() async {
+        let (core, _) = makeCore()
+        do {
+            let stream = core.feed.events(for: esContract, kinds: [.depth])
+            #expect(core.feed.subscriberCount == 1)
+            core.feed.step()
+            for await event in stream {
+                #expect(event.isDepthSnapshot)
+                break
+            }
+        }
+        #expect(core.feed.subscriberCount == 0, "releasing the stream ends the subscription")
+    }
+}
