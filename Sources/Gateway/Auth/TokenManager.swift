@@ -37,6 +37,8 @@ public actor TokenManager {
         public var rejectionsReported = 0
         /// Refreshes actually performed (each may have served many callers).
         public var refreshes = 0
+        /// The most refreshes ever in flight at once; single flight keeps it at 1.
+        public var peakConcurrentRefreshes = 0
     }
 
     private let source: any TokenSource
@@ -45,6 +47,7 @@ public actor TokenManager {
     private let logger: Logger
     private var lifecycle = TokenLifecycle()
     private var refreshTask: Task<String, any Error>?
+    private var refreshesInFlight = 0
     public private(set) var statistics = Statistics()
 
     /// Creates a manager that logs in through `http` with `credentials`.
@@ -111,6 +114,9 @@ public actor TokenManager {
 
     private func runRefresh(_ method: TokenLifecycle.RefreshMethod) async throws -> String {
         statistics.refreshes += 1
+        refreshesInFlight += 1
+        statistics.peakConcurrentRefreshes = max(statistics.peakConcurrentRefreshes, refreshesInFlight)
+        defer { refreshesInFlight -= 1 }
         let source = self.source
         // An unstructured task: if the caller that started the refresh is cancelled, the callers
         // waiting on the same refresh still get its result.

@@ -23,6 +23,8 @@ final class HubSession<Subscription: Hashable & Sendable & CustomStringConvertib
         var stopped = false
         var restarting = false
         var restarts = 0
+        var lastRestart: ContinuousClock.Instant?
+        var quickRestarts = 0
     }
 
     init(
@@ -116,13 +118,22 @@ final class HubSession<Subscription: Hashable & Sendable & CustomStringConvertib
     /// Drops the current connection and connects anew (a silent feed, a logout). Retries with
     /// backoff until connected or stopped; the hub reports a gap meanwhile.
     func restart(reason: String, tokenRefused: Bool = false) async {
-        let proceed = control.withLock { control -> Bool in
-            guard !control.stopped, !control.restarting else { return false }
+        let now = ContinuousClock.now
+        let pause = control.withLock { control -> Duration? in
+            guard !control.stopped, !control.restarting else { return nil }
             control.restarting = true
             control.restarts += 1
-            return true
+            // A server that closes every new connection at once must not get a storm of
+            // reconnects: restarts in quick succession wait longer and longer.
+            if let last = control.lastRestart, now - last < .seconds(5) {
+                control.quickRestarts += 1
+            } else {
+                control.quickRestarts = 0
+            }
+            control.lastRestart = now
+            return min(.milliseconds(500) * control.quickRestarts, .seconds(15))
         }
-        guard proceed else { return }
+        guard let pause else { return }
         defer { control.withLock { $0.restarting = false } }
         logger.warning("Forcing a reconnect: \(reason).")
         if tokenRefused { await tokenBridge.reportRefusal() }
@@ -130,6 +141,7 @@ final class HubSession<Subscription: Hashable & Sendable & CustomStringConvertib
         onGap(reason)
         setStatus(.reconnecting(reason: reason))
         await connection.stop()
+        if pause > .zero { try? await Task.sleep(for: pause) }
         var delay = Duration.milliseconds(250)
         while !control.withLock({ $0.stopped }) {
             do {
@@ -174,9 +186,11 @@ final class HubSession<Subscription: Hashable & Sendable & CustomStringConvertib
             if stopped {
                 setStatus(.stopped(error: nil))
             } else if let error {
-                logger.error("Hub stopped: \(error)")
-                onGap("disconnected: \(error)")
-                setStatus(.stopped(error: "\(error)"))
+                // The server closed without allowing a reconnect, or the retry policy gave up.
+                // A trading program must not lose its data for good over that: supervise the
+                // connection back up, with backoff (a revoked key cannot cause a storm).
+                logger.error("Hub disconnected: \(error); reconnecting under supervision.")
+                Task { await self.restart(reason: "disconnected: \(error)") }
             }
         }
     }
