@@ -1,0 +1,12 @@
+import Synchronization
+
+/// Keeps what a hook saw, for the test to read afterwards.
+final class GroupSnapshot: Sendable {
+    private let storage = Mutex<(members: Set<String>, connectionId: String)?>(nil)
+
+    func record(_ members: Set<String>, _ connectionId: String) {
+        storage.withLock { $0 = (members, connectionId) }
+    }
+
+    var value: (members: Set<String>, connectionId: String)? { storage.withLock { $0 } }
+}
