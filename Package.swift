@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "GatewaySimulator", targets: ["GatewaySimulator"]),
         .executable(name: "trading-bot", targets: ["TradingBot"]),
         .executable(name: "signalr", targets: ["SignalRTool"]),
+        .executable(name: "chaos-run", targets: ["ChaosRun"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -30,7 +31,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
     ],
     targets: [
         .target(name: "SignalRProtocol", swiftSettings: strict),
@@ -123,6 +123,18 @@ let package = Package(
                 .product(name: "NIOWebSocket", package: "swift-nio"),
             ],
             path: "Benchmarks/SignalRBenchmark",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "ChaosRun",
+            dependencies: [
+                "Gateway",
+                "GatewaySimulator",
+                "SignalR",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/ChaosRun",
             swiftSettings: strict
         ),
         .testTarget(name: "SignalRProtocolTests", dependencies: ["SignalRProtocol"]),

@@ -1,0 +1,122 @@
+import Foundation
+import Gateway
+import GatewaySimulator
+import Synchronization
+
+/// What happened after one fault.
+struct FaultOutcome: Sendable {
+    var recovered: Bool
+    /// From injection (for a stall: from the feed's resumption) to data flowing again on every
+    /// contract over a new, fully restored connection. Only for faults that take connections away.
+    var recoveryTime: Duration?
+    var hungInvocations: Int
+    var note: String?
+}
+
+/// Injects one fault into the simulator and watches the client recover from it.
+struct FaultDriver: Sendable {
+    let simulator: GatewaySimulator
+    let client: GatewayClient
+    let market: MarketHub
+    let user: UserHub
+    let observer: ChaosObserver
+    let staleWindow: Double
+    let recoveryTimeout: Double
+    /// A contract outside the streamed set, subscribed and unsubscribed by the invocation probe.
+    let probeContractId: String
+
+    func inject(_ kind: FaultKind) async -> FaultOutcome {
+        let faults = simulator.faults
+        let injected = ContinuousClock.now
+        var measureFrom = injected
+        switch kind {
+        case .tokenExpiry: await faults.expireAllTokens()
+        case .tokenRevoke: await faults.revokeAllTokens()
+        case .socketDrop: faults.send(.dropConnections(.all))
+        case .closeAllowReconnect: faults.send(.close(.all, allowReconnect: true, error: "chaos: server restarting"))
+        case .closeNoReconnect: faults.send(.close(.all, allowReconnect: false, error: "chaos: server going away"))
+        case .upgradeRefused:
+            faults.refuseNextUpgrades(2)
+            faults.send(.dropConnections(.all))
+        case .feedStall:
+            faults.stallFeed()
+            try? await Task.sleep(for: .milliseconds(Int(staleWindow * 1500)))
+            faults.resumeFeed()
+            measureFrom = ContinuousClock.now
+        case .splitFrames: faults.setFrameMode(.split(maxFrameBytes: 61))
+        case .batchedFrames: faults.setFrameMode(.batch(messagesPerFrame: 7))
+        case .largeFrames: faults.setOversizedDepthFrames(bytes: 1 << 20)
+        case .rateLimitBurst: faults.injectRateLimitBurst(requests: 3, duration: nil)
+        }
+
+        // An invocation racing the fault must complete one way or the other, never hang.
+        let hung = await probeInvocations()
+
+        if kind.disruptsConnections {
+            let measureFrom = measureFrom
+            let recovered = (try? await waitUntil(seconds: recoveryTimeout) {
+                let live = observer.lastLive
+                guard let marketLive = live.market, marketLive > injected, let userLive = live.user, userLive > injected else { return false }
+                return observer.allContractsFlowing(since: max(marketLive, measureFrom))
+            }) ?? false
+            let time = recovered ? ContinuousClock.now - measureFrom : nil
+            return FaultOutcome(recovered: recovered, recoveryTime: time, hungInvocations: hung,
+                                note: recovered ? nil : "no recovery within \(recoveryTimeout) s: market \(market.status), user \(user.status)")
+        }
+
+        var recovered: Bool
+        var note: String?
+        switch kind {
+        case .rateLimitBurst:
+            do {
+                _ = try await client.accounts()
+                recovered = true
+            } catch {
+                recovered = false
+                note = "a read did not absorb the 429 burst: \(error)"
+            }
+        default:
+            recovered = (try? await waitUntil(seconds: recoveryTimeout) { observer.allContractsFlowing(since: injected) }) ?? false
+            if !recovered { note = "data stopped flowing under \(kind.rawValue)" }
+        }
+        faults.setFrameMode(.normal)
+        faults.setOversizedDepthFrames(bytes: nil)
+        return FaultOutcome(recovered: recovered, recoveryTime: nil, hungInvocations: hung, note: note)
+    }
+
+    /// Subscribes and unsubscribes a spare stream, and makes a REST read, each of which must
+    /// finish (successfully or not) within 10 s.
+    private func probeInvocations() async -> Int {
+        let market = self.market
+        let client = self.client
+        let contract = probeContractId
+        let probes: [@Sendable () async -> Void] = [
+            {
+                try? await market.subscribe(.quotes, contract)
+                try? await market.unsubscribe(.quotes, contract)
+            },
+            { _ = try? await client.accounts() },
+        ]
+        var hung = 0
+        for probe in probes {
+            let done = DoneFlag()
+            let task = Task {
+                await probe()
+                done.set()
+            }
+            let finished = (try? await waitUntil(seconds: 10) { done.isSet }) ?? false
+            if !finished {
+                hung += 1
+                task.cancel()
+            }
+        }
+        return hung
+    }
+}
+
+/// A flag set once from another task.
+final class DoneFlag: Sendable {
+    private let value = Mutex(false)
+    func set() { value.withLock { $0 = true } }
+    var isSet: Bool { value.withLock { $0 } }
+}
