@@ -74,7 +74,10 @@ actor SubscriptionCoordinator<Subscription: Hashable & Sendable & CustomStringCo
                     result.applied += 1
                 } catch let error as SignalRError {
                     if case .invocationFailed = error {
+                        // The server refuses it (an unknown contract, a foreign account): asking
+                        // again on every connection would fail forever. Report and forget it.
                         refused.insert(subscription)
+                        wanted.remove(subscription)
                         result.failures.append((subscription, error))
                     } else {
                         result.interrupted = true
@@ -82,6 +85,7 @@ actor SubscriptionCoordinator<Subscription: Hashable & Sendable & CustomStringCo
                     }
                 } catch {
                     refused.insert(subscription)
+                    wanted.remove(subscription)
                     result.failures.append((subscription, .encodingFailed("\(error)")))
                 }
             }
