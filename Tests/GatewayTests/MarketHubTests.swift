@@ -97,7 +97,9 @@ struct MarketHubTests {
         fixture.simulator.faults.refuseNextUpgrades(1)
         let dropped = ContinuousClock.now
         fixture.simulator.faults.send(.dropConnections(.market))
-        #expect(await log.wait(seconds: 5, since: dropped) { $0.isQuote(es.id) }, "recovered within 5 s")
+        #expect(await log.wait(seconds: 5, since: dropped) { $0.isLive }, "reconnected within 5 s")
+        let live = ContinuousClock.now
+        #expect(await log.wait(seconds: 5, since: live) { $0.isQuote(es.id) }, "data flows again")
         let statistics = await client.tokens.statistics
         #expect(statistics.rejectionsReported == 1)
         #expect(statistics.logins == 2, "the refused token was replaced by a login")
