@@ -5,6 +5,7 @@ struct ChaosReport {
     private(set) var injected = 0
     private(set) var byKind: [FaultKind: (injected: Int, recovered: Int)] = [:]
     private(set) var recoveryTimes: [Double] = []
+    private(set) var recoveryByKind: [FaultKind: [Double]] = [:]
     private(set) var failures: [String] = []
     private(set) var hungInvocations = 0
     var elapsed: Duration = .zero
@@ -24,7 +25,10 @@ struct ChaosReport {
         entry.injected += 1
         if outcome.recovered { entry.recovered += 1 }
         byKind[kind] = entry
-        if let time = outcome.recoveryTime { recoveryTimes.append(time.seconds) }
+        if let time = outcome.recoveryTime {
+            recoveryTimes.append(time.seconds)
+            recoveryByKind[kind, default: []].append(time.seconds)
+        }
         hungInvocations += outcome.hungInvocations
         if let note = outcome.note { failures.append("\(kind.rawValue): \(note)") }
     }
@@ -39,15 +43,16 @@ struct ChaosReport {
         var out: [String] = []
         out.append("Chaos run: seed \(seed), \(injected) faults in \(String(format: "%.1f", elapsed.seconds)) s, stale-feed window \(staleWindow) s")
         out.append("")
-        out.append(pad("fault", 24) + pad("injected", 10) + "recovered")
+        func ms(_ value: Double?) -> String { value.map { String(format: "%.0f ms", $0 * 1000) } ?? "-" }
+        out.append(pad("fault", 24) + pad("injected", 10) + pad("recovered", 11) + pad("recovery p50", 14) + "max")
         for kind in FaultKind.allCases {
             let entry = byKind[kind] ?? (0, 0)
-            out.append(pad(kind.rawValue, 24) + pad("\(entry.injected)", 10) + "\(entry.recovered)")
+            let times = Percentiles(recoveryByKind[kind] ?? [])
+            out.append(pad(kind.rawValue, 24) + pad("\(entry.injected)", 10) + pad("\(entry.recovered)", 11) + pad(ms(times.percentile(50)), 14) + ms(times.max))
         }
         out.append(pad("total", 24) + pad("\(injected)", 10) + "\(recovered)")
         out.append("")
         let times = Percentiles(recoveryTimes)
-        func ms(_ value: Double?) -> String { value.map { String(format: "%.0f ms", $0 * 1000) } ?? "-" }
         out.append("recovery time (\(recoveryTimes.count) connection faults): min \(ms(times.min))  p50 \(ms(times.percentile(50)))  p99 \(ms(times.percentile(99)))  max \(ms(times.max))")
         out.append("subscriptions lost:             \(lostSubscriptions.count)\(lostSubscriptions.isEmpty ? "" : " (" + lostSubscriptions.joined(separator: ", ") + ")")")
         out.append("concurrent duplicate refreshes: \(max(0, peakConcurrentRefreshes - 1))  (\(refreshes) refreshes in all)")

@@ -131,7 +131,8 @@ final class HubSession<Subscription: Hashable & Sendable & CustomStringConvertib
                 control.quickRestarts = 0
             }
             control.lastRestart = now
-            return min(.milliseconds(500) * control.quickRestarts, .seconds(15))
+            // The first few are free: separate faults can legitimately come close together.
+            return min(.milliseconds(250) * max(0, control.quickRestarts - 2), .seconds(15))
         }
         guard let pause else { return }
         defer { control.withLock { $0.restarting = false } }
