@@ -22,6 +22,7 @@ let package = Package(
         .executable(name: "trading-bot", targets: ["TradingBot"]),
         .executable(name: "signalr", targets: ["SignalRTool"]),
         .executable(name: "chaos-run", targets: ["ChaosRun"]),
+        .executable(name: "gateway-benchmark", targets: ["GatewayBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -83,6 +84,7 @@ let package = Package(
             name: "GatewaySimulator",
             dependencies: [
                 "SignalRServer",
+                "SignalRProtocol",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -97,6 +99,7 @@ let package = Package(
                 "Gateway",
                 "GatewaySimulator",
                 "MarketData",
+                "SignalR",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -126,6 +129,21 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(
+            name: "GatewayBenchmark",
+            dependencies: [
+                "Gateway",
+                "GatewaySimulator",
+                "MarketData",
+                "SignalR",
+                "SignalRProtocol",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/GatewayBenchmark",
+            exclude: ["python"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
             name: "ChaosRun",
             dependencies: [
                 "Gateway",
@@ -149,7 +167,7 @@ let package = Package(
         .testTarget(name: "MarketDataTests", dependencies: ["MarketData"]),
         .testTarget(
             name: "GatewaySimulatorTests",
-            dependencies: ["GatewaySimulator", "SignalRProtocol", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOFoundationCompat", package: "swift-nio")]
+            dependencies: ["GatewaySimulator", "SignalRProtocol", "SignalRServer", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"), .product(name: "NIOFoundationCompat", package: "swift-nio")]
         ),
         .testTarget(
             name: "GatewayTests",
@@ -157,11 +175,12 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["GatewaySimulator", "Gateway", "TradingBot", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["GatewaySimulator", "Gateway", "MarketData", "TradingBot", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "InteropTests",
-            dependencies: ["SignalR", "GatewaySimulator", "SignalRServer"]
+            dependencies: ["SignalR", "GatewaySimulator", "SignalRServer"],
+            exclude: ["Python"]
         ),
     ].filter { target in
         guard target.type == .test, let onlyTests else { return true }

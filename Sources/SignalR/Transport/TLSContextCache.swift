@@ -1,0 +1,27 @@
+import NIOSSL
+import Synchronization
+
+/// Builds the `NIOSSLContext` for `wss` once per connection (loading trust roots is costly) and
+/// reuses it for every reconnect.
+final class TLSContextCache: Sendable {
+    private let configuration: TLSConfiguration
+    private let context = Mutex<NIOSSLContext?>(nil)
+
+    /// - Parameter configuration: `nil` for the platform's trust roots with full verification.
+    init(configuration: TLSConfiguration?) {
+        self.configuration = configuration ?? .makeClientConfiguration()
+    }
+
+    func sslContext() throws(SignalRError) -> NIOSSLContext {
+        do {
+            return try context.withLock { cached in
+                if let cached { return cached }
+                let made = try NIOSSLContext(configuration: configuration)
+                cached = made
+                return made
+            }
+        } catch {
+            throw .transportFailed(phase: .webSocketUpgrade, detail: "Cannot set up TLS: \(error)")
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// The independent hub of `Python/aiosignalr_hub.py` (aiosignalr 0.1.1 behind an aiohttp auth
+/// middleware), run as a subprocess with the virtual environment's python at `$PX_VENV/bin/python`
+/// (default: the repository's `.venv`, then /work/main/.venv). It exits when its stdin closes.
+///
+/// A missing venv or a server that does not start is a test failure, never a skip.
+final class PythonHub: @unchecked Sendable {
+    // Safety: all stored properties are set in `init` and never mutated; `Process` and `Pipe` are
+    // only touched again in `stop()`, which the owning test calls once.
+    let port: Int
+    private let process: Process
+    private let stdin: Pipe
+
+    var hubURL: URL { url("/hub") }
+
+    func url(_ path: String) -> URL {
+        URL(string: "http://127.0.0.1:\(port)\(path)")!
+    }
+
+    static var pythonPath: String {
+        if let venv = ProcessInfo.processInfo.environment["PX_VENV"], !venv.isEmpty {
+            return venv + "/bin/python"
+        }
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let local = repository.appendingPathComponent(".venv/bin/python").path
+        if FileManager.default.fileExists(atPath: local) { return local }
+        return "/work/main/.venv/bin/python"
+    }
+
+    static var scriptPath: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Python/aiosignalr_hub.py").path
+    }
+
+    /// Starts the hub; `arguments` go to the script (`--no-auth`, `--keep-alive SECONDS`).
+    static func start(_ arguments: [String] = []) async throws -> PythonHub {
+        let python = pythonPath
+        guard FileManager.default.isExecutableFile(atPath: python) else {
+            throw HubStartError("No python at \(python): create the venv with aiosignalr 0.1.1 or set PX_VENV.")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [scriptPath] + arguments
+        let stdin = Pipe()
+        let stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = FileHandle.standardError
+        try process.run()
+        let port = try await readPort(stdout.fileHandleForReading)
+        guard let port else {
+            process.terminate()
+            throw HubStartError("aiosignalr_hub.py did not print its port (is aiosignalr installed in the venv?).")
+        }
+        return PythonHub(port: port, process: process, stdin: stdin)
+    }
+
+    private init(port: Int, process: Process, stdin: Pipe) {
+        self.port = port
+        self.process = process
+        self.stdin = stdin
+    }
+
+    private static func readPort(_ handle: FileHandle) async throws -> Int? {
+        try await withThrowingTaskGroup(of: Int?.self) { group in
+            group.addTask {
+                var text = ""
+                while true {
+                    let data = handle.availableData
+                    if data.isEmpty { return nil }
+                    text += String(decoding: data, as: UTF8.self)
+                    if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("PORT=") }) {
+                        return Int(line.dropFirst(5).trimmingCharacters(in: .whitespaces))
+                    }
+                }
+            }
+            group.addTask {
+                try await Task.sleep(for: .seconds(20))
+                return nil
+            }
+            let first = try await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+    }
+
+    func stop() {
+        try? stdin.fileHandleForWriting.close()
+        if process.isRunning { process.terminate() }
+    }
+
+    /// Starts a hub, runs `body`, stops the hub.
+    static func with<T>(_ arguments: [String] = [], _ body: (PythonHub) async throws -> T) async throws -> T {
+        let hub = try await start(arguments)
+        defer { hub.stop() }
+        return try await body(hub)
+    }
+
+    /// `POST` to an admin route of the hub.
+    func post(_ path: String) async throws {
+        var request = URLRequest(url: url(path))
+        request.httpMethod = "POST"
+        _ = try await URLSession.shared.data(for: request)
+    }
+}
