@@ -1,0 +1,106 @@
+import Foundation
+import Gateway
+import MarketData
+import Synchronization
+
+/// Counts market events and samples latency (the quote's generation `timestamp` to now), and
+/// notices the gap and recovery around a forced token expiry.
+final class IngestMeter: Sendable {
+    private struct State {
+        var counting = false
+        var started: ContinuousClock.Instant?
+        var messages = 0
+        var latencies: [Double] = []
+        var gapAt: ContinuousClock.Instant?
+        var recoveries: [Double] = []
+    }
+
+    private let state = Mutex(State())
+
+    func record(_ event: MarketEvent) {
+        let now = Date()
+        let instant = ContinuousClock.now
+        state.withLock { state in
+            switch event {
+            case .gap:
+                if state.gapAt == nil { state.gapAt = instant }
+                return
+            case .quote(_, let quote):
+                if let gap = state.gapAt {
+                    state.recoveries.append((instant - gap).milliseconds)
+                    state.gapAt = nil
+                }
+                guard state.counting else { return }
+                state.messages += 1
+                if state.latencies.count < 200_000, let stamp = quote.timestamp, let sent = GatewayTimestamp.parse(stamp) {
+                    state.latencies.append(now.timeIntervalSince(sent) * 1000)
+                }
+            case .trades, .depth:
+                if state.counting { state.messages += 1 }
+            case .live:
+                return
+            }
+        }
+    }
+
+    func startCounting() {
+        state.withLock {
+            $0.counting = true
+            $0.started = .now
+        }
+    }
+
+    func stopCounting() -> ConsumerFigures {
+        state.withLock { state in
+            state.counting = false
+            let elapsed = state.started.map { (ContinuousClock.now - $0).seconds } ?? 0
+            let sorted = state.latencies.sorted()
+            func percentile(_ p: Double) -> Double? {
+                guard !sorted.isEmpty else { return nil }
+                let rank = Int((p / 100 * Double(sorted.count)).rounded(.up))
+                return sorted[max(0, min(sorted.count - 1, rank - 1))]
+            }
+            return ConsumerFigures(
+                client: "", messages: state.messages, seconds: elapsed,
+                rate: elapsed > 0 ? Double(state.messages) / elapsed : 0,
+                latencyP50: percentile(50), latencyP99: percentile(99),
+                peakRSSMiB: nil, broken: nil, recoveryMilliseconds: state.recoveries.first
+            )
+        }
+    }
+}
+
+/// What one consumer reports; the Python script prints the same fields.
+struct ConsumerFigures: Codable, Sendable {
+    var client: String
+    var messages: Int
+    var seconds: Double
+    var rate: Double
+    var latencyP50: Double?
+    var latencyP99: Double?
+    var peakRSSMiB: Double?
+    var broken: String?
+    var recoveryMilliseconds: Double?
+}
+
+extension Duration {
+    var seconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+
+    var milliseconds: Double { seconds * 1000 }
+}
+
+/// The process's peak resident set size, from /proc (Linux) or getrusage elsewhere.
+enum ProcessMemory {
+    static func peakResidentMiB() -> Double? {
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
+        {
+            return kilobytes / 1024
+        }
+        return nil
+    }
+}
