@@ -14,7 +14,11 @@ enum Consumer {
         process.standardError = FileHandle.standardError
         try process.run()
         let side = Task { await during() }
-        let data = await Task.detached { output.fileHandleForReading.readDataToEndOfFile() }.value
+        // A Dispatch thread, not the cooperative pool: blocking one of its (two) threads would
+        // starve the in-process simulator.
+        let data = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: output.fileHandleForReading.readDataToEndOfFile()) }
+        }
         process.waitUntilExit()
         side.cancel()
         guard process.terminationStatus == 0,
