@@ -25,7 +25,7 @@ enum Consumer {
             let line = String(decoding: data, as: UTF8.self).split(separator: "\n").last(where: { $0.hasPrefix("{") })
         else {
             return ConsumerFigures(client: command.last ?? "?", messages: 0, seconds: 0, rate: 0, latencyP50: nil, latencyP99: nil,
-                                   peakRSSMiB: nil, broken: "exit \(process.terminationStatus)", recoveryMilliseconds: nil)
+                                   peakRSSMiB: nil, cpuSeconds: nil, broken: "exit \(process.terminationStatus)", recoveryMilliseconds: nil)
         }
         return try JSONDecoder().decode(ConsumerFigures.self, from: Data(line.utf8))
     }

@@ -9,6 +9,7 @@ final class IngestMeter: Sendable {
     private struct State {
         var counting = false
         var started: ContinuousClock.Instant?
+        var cpuAtStart: Double = 0
         var messages = 0
         var latencies: [Double] = []
         var gapAt: ContinuousClock.Instant?
@@ -47,6 +48,7 @@ final class IngestMeter: Sendable {
         state.withLock {
             $0.counting = true
             $0.started = .now
+            $0.cpuAtStart = ProcessMemory.cpuSeconds()
         }
     }
 
@@ -64,7 +66,8 @@ final class IngestMeter: Sendable {
                 client: "", messages: state.messages, seconds: elapsed,
                 rate: elapsed > 0 ? Double(state.messages) / elapsed : 0,
                 latencyP50: percentile(50), latencyP99: percentile(99),
-                peakRSSMiB: nil, broken: nil, recoveryMilliseconds: state.recoveries.first
+                peakRSSMiB: nil, cpuSeconds: ProcessMemory.cpuSeconds() - state.cpuAtStart, broken: nil,
+                recoveryMilliseconds: state.recoveries.first
             )
         }
     }
@@ -79,6 +82,9 @@ struct ConsumerFigures: Codable, Sendable {
     var latencyP50: Double?
     var latencyP99: Double?
     var peakRSSMiB: Double?
+    /// CPU time the consumer process used while counting: messages per CPU-second is its
+    /// capacity, independent of how the two cores were shared with the simulator.
+    var cpuSeconds: Double?
     var broken: String?
     var recoveryMilliseconds: Double?
 }
@@ -94,6 +100,16 @@ extension Duration {
 
 /// The process's peak resident set size, from /proc (Linux) or getrusage elsewhere.
 enum ProcessMemory {
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    }
+
     static func peakResidentMiB() -> Double? {
         if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
             let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),

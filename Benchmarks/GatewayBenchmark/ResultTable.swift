@@ -19,18 +19,18 @@ struct ResultTable {
             out.append("  + market model decoding            \(rate(limits.modelDecoding)) msg/s")
             out.append("")
         }
-        let swiftRate = throughput.first { $0.0 == "swift" }?.1.rate
-        out.append("Ingest over loopback, simulator at full rate (each client alone):")
-        out.append(row(["client", "offered ev/s", "received msg/s", "vs python", "peak RSS", "note"]))
+        func capacity(_ figures: ConsumerFigures) -> Double? {
+            guard let cpu = figures.cpuSeconds, cpu > 0 else { return nil }
+            return Double(figures.messages) / cpu
+        }
+        let swiftCapacity = throughput.first { $0.0 == "swift" }.flatMap { capacity($0.1) }
+        out.append("Ingest over loopback, simulator at full rate (each client alone; the simulator shares the 2 cores):")
+        out.append(row(["client", "offered ev/s", "received msg/s", "msg/CPU-s", "vs swift", "peak RSS", "note"]))
         for (name, figures, offered) in throughput {
-            var ratio = "-"
-            if name == "swift" {
-                let others = throughput.filter { $0.0 != "swift" && $0.1.rate > 0 }.map { $0.1.rate }
-                if let best = others.max(), let swiftRate { ratio = String(format: "%.1fx best", swiftRate / best) }
-            } else if let swiftRate, figures.rate > 0 {
-                ratio = String(format: "1/%.1f", swiftRate / figures.rate)
-            }
-            out.append(row([name, rate(offered), rate(figures.rate), ratio, figures.peakRSSMiB.map { String(format: "%.0f MiB", $0) } ?? "-", figures.broken ?? ""]))
+            let perCPU = capacity(figures)
+            let ratio = name == "swift" ? "1" : (perCPU.flatMap { value in swiftCapacity.map { String(format: "1/%.1f", $0 / value) } } ?? "-")
+            out.append(row([name, rate(offered), rate(figures.rate), perCPU.map(rate) ?? "-", ratio,
+                            figures.peakRSSMiB.map { String(format: "%.0f MiB", $0) } ?? "-", figures.broken ?? ""]))
         }
         out.append("")
         out.append("Latency, simulator send to callback (quotes):")
@@ -46,7 +46,7 @@ struct ResultTable {
     private func rate(_ value: Double) -> String { value >= 1000 ? String(format: "%.0fk", value / 1000) : String(format: "%.0f", value) }
     private func ms(_ value: Double?) -> String { value.map { String(format: "%.1f ms", $0) } ?? "-" }
     private func row(_ cells: [String]) -> String {
-        let widths = [12, 18, 16, 12, 10, 20]
+        let widths = [12, 14, 16, 11, 10, 10, 20]
         return cells.enumerated().map { index, cell in
             let width = index < widths.count ? widths[index] : 10
             return cell.count >= width ? cell + " " : cell + String(repeating: " ", count: width - cell.count)

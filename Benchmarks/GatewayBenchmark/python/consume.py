@@ -55,6 +55,23 @@ class Counter:
                         pass
 
 
+def peak_rss_mib():
+    """VmHWM of this process (getrusage's ru_maxrss would include the parent's peak before exec)."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
+    return None
+
+
+def cpu_seconds():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def percentile(values, p):
     if not values:
         return None
@@ -110,12 +127,14 @@ async def measure(args, counter, stopped):
     with counter.lock:
         counter.counting = True
         started = time.monotonic()
+        cpu_start = cpu_seconds()
     deadline = started + args.seconds
     while time.monotonic() < deadline and not stopped():
         await asyncio.sleep(0.05)
     with counter.lock:
         counter.counting = False
         counter.elapsed = time.monotonic() - started
+        counter.cpu = cpu_seconds() - cpu_start
 
 
 def main():
@@ -130,6 +149,7 @@ def main():
     url = args.base + "/hubs/market?access_token=" + urllib.parse.quote(token, safe="")
     counter = Counter()
     counter.elapsed = 0.0
+    counter.cpu = None
     if args.client == "pysignalr":
         asyncio.run(run_pysignalr(args, url, counter))
     else:
@@ -142,7 +162,8 @@ def main():
         "rate": counter.messages / elapsed if elapsed else 0,
         "latencyP50": percentile(counter.latencies, 50),
         "latencyP99": percentile(counter.latencies, 99),
-        "peakRSSMiB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0,
+        "peakRSSMiB": peak_rss_mib(),
+        "cpuSeconds": counter.cpu,
         "broken": counter.broken,
     }), flush=True)
 
