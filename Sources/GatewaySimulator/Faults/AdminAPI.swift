@@ -22,8 +22,8 @@ import NIOFoundationCompat
 /// | `/admin/rate-limit/burst` | `count`, `seconds` | forced 429s |
 /// | `/admin/hubs/drop` | `hub` | TCP drop (hub layer) |
 /// | `/admin/hubs/close` | `hub`, `allowReconnect`, `error` | SignalR Close (hub layer) |
-/// | `/admin/hubs/refuse-upgrades` | `count` | next negotiates/upgrades get 401 |
-/// | `/admin/hubs/frames` | `mode` (normal/split/batch), `maxFrameBytes`, `messagesPerFrame` | framing |
+/// | `/admin/hubs/refuse-upgrades` | `count` | next WebSocket upgrades get 401 |
+/// | `/admin/hubs/frames` | `mode` (normal/split/fragment/batch), `maxFrameBytes`, `messagesPerFrame` | framing |
 /// | `/admin/hubs/large-depth` | `bytes` (0 or missing: off) | oversized depth frames |
 public struct AdminAPI<Context: PeerAwareRequestContext>: Sendable {
     /// The simulator's parts.
@@ -83,8 +83,9 @@ public struct AdminAPI<Context: PeerAwareRequestContext>: Sendable {
                 switch body.mode?.lowercased() ?? "normal" {
                 case "normal": faults.setFrameMode(.normal)
                 case "split": faults.setFrameMode(.split(maxFrameBytes: max(1, body.maxFrameBytes ?? 16)))
+                case "fragment": faults.setFrameMode(.fragment(maxFrameBytes: max(1, body.maxFrameBytes ?? 16)))
                 case "batch": faults.setFrameMode(.batch(messagesPerFrame: max(2, body.messagesPerFrame ?? 4)))
-                default: return AdminError(message: "mode must be normal, split or batch")
+                default: return AdminError(message: "mode must be normal, split, fragment or batch")
                 }
                 return nil
             }),

@@ -99,12 +99,14 @@ public final class FaultInjector: Sendable {
 
     // MARK: Hub extension points
 
-    /// Refuse the next `count` hub negotiations / WebSocket upgrades with HTTP 401.
+    /// Refuse the next `count` hub WebSocket upgrades with HTTP 401 (negotiate is not refused, so
+    /// a negotiating client meets the 401 at the upgrade, the case a token expiring between the
+    /// two produces).
     public func refuseNextUpgrades(_ count: Int) {
         state.withLock { $0.refusedUpgrades = max(0, count) }
     }
 
-    /// Called by the hub layer on each negotiate or upgrade: true means answer 401.
+    /// Called by the hub layer on each WebSocket upgrade: true means answer 401.
     public func consumeUpgradeRefusal() -> Bool {
         state.withLock { state in
             guard state.refusedUpgrades > 0 else { return false }
@@ -159,6 +161,7 @@ public final class FaultInjector: Sendable {
             switch state.frameMode {
             case .normal: mode = "normal"
             case .split(let bytes): mode = "split(\(bytes))"
+            case .fragment(let bytes): mode = "fragment(\(bytes))"
             case .batch(let count): mode = "batch(\(count))"
             }
             return FaultSnapshot(

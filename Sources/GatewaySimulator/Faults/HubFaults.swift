@@ -28,9 +28,13 @@ public enum HubFaultCommand: Sendable, Equatable {
 public enum HubFrameMode: Sendable, Equatable {
     /// One message per WebSocket frame.
     case normal
-    /// Split each message across frames (text continuation frames) of at most this many bytes,
-    /// to test reassembly.
+    /// Cut each hub message into complete text frames (WebSocket messages) of at most this many
+    /// bytes; only the last piece ends with the record separator. Tests the SignalR parser's
+    /// reassembly across WebSocket messages (the "partial data" case of the protocol).
     case split(maxFrameBytes: Int)
+    /// Send each hub message as one WebSocket message in fragments of at most this many bytes (a
+    /// text frame without FIN, then continuation frames). Tests the WebSocket layer's reassembly.
+    case fragment(maxFrameBytes: Int)
     /// Pack this many record-separated messages into one frame, to test de-batching.
     case batch(messagesPerFrame: Int)
 }

@@ -3,6 +3,7 @@ import HummingbirdCore
 
 /// The extension point for the SignalR hubs (`/hubs/user`, `/hubs/market`), implemented by the
 /// hub layer on top of `SignalRServer` and passed to ``GatewaySimulator/init(configuration:hubs:logger:)``.
+/// ``SimulatorHubs`` is the implementation every simulator uses unless given another.
 ///
 /// What the hub layer gets from ``SimulatorCore``:
 /// - authentication: ``SimulatorCore/verify(token:)`` (401 at negotiate and upgrade),
@@ -13,7 +14,7 @@ import HummingbirdCore
 ///   their ``SimMarketEvent/hubMethod`` and `(contractId, data)` arguments;
 /// - user hub: ``Exchange/events`` → ``UserEventBus/subscribe()`` per connection, ownership
 ///   checks with ``Exchange/account(_:ownedBy:)`` and ``Exchange/accounts(of:onlyActive:)``;
-/// - faults: ``FaultInjector/consumeUpgradeRefusal()``, ``FaultInjector/frameMode``,
+/// - faults: ``FaultInjector/consumeUpgradeRefusal()`` (per WebSocket upgrade), ``FaultInjector/frameMode``,
 ///   ``FaultInjector/oversizedDepthFrameBytes`` and ``FaultInjector/hubCommands()``.
 public protocol SimulatorHubHosting: Sendable {
     /// Adds the hub routes (negotiate, plain-HTTP refusals) to the simulator's router.

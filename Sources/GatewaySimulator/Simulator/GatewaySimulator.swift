@@ -12,8 +12,8 @@ public enum GatewaySimulatorError: Error, Sendable {
     case alreadyStarting
 }
 
-/// A faithful local ProjectX gateway: REST under `/api`, the admin endpoint under `/admin`,
-/// and the hubs when a ``SimulatorHubHosting`` is supplied, all on one root URL.
+/// A faithful local ProjectX gateway: REST under `/api`, the admin endpoint under `/admin`, and
+/// the SignalR hubs `/hubs/market` and `/hubs/user` (``SimulatorHubs``), all on one root URL.
 ///
 /// ```swift
 /// let simulator = GatewaySimulator(configuration: config)
@@ -25,16 +25,20 @@ public enum GatewaySimulatorError: Error, Sendable {
 public actor GatewaySimulator {
     /// The simulator's parts (tokens, catalog, feed, exchange, bars, faults).
     public nonisolated let core: SimulatorCore
-    private let hubs: (any SimulatorHubHosting)?
+    private let hubs: any SimulatorHubHosting
     private var runTask: Task<Void, Never>?
     private var starting = false
     /// The bound port while running.
     public private(set) var port: Int?
 
     /// Builds a simulator. Nothing listens until ``start()`` or ``run()``.
+    ///
+    /// - Parameter hubs: the hub layer; `nil` (the default) serves both hubs with
+    ///   ``SimulatorHubs`` and its default timings. Pass a ``SimulatorHubs`` of your own to change
+    ///   its timings or to reach its hub servers, or another ``SimulatorHubHosting``.
     public init(configuration: SimulatorConfiguration = SimulatorConfiguration(), hubs: (any SimulatorHubHosting)? = nil, logger: Logger? = nil) {
         self.core = SimulatorCore(configuration: configuration, logger: logger)
-        self.hubs = hubs
+        self.hubs = hubs ?? SimulatorHubs()
     }
 
     /// The configuration in force.
@@ -42,12 +46,12 @@ public actor GatewaySimulator {
     /// Fault switches.
     public nonisolated var faults: FaultInjector { core.faults }
 
-    /// The router with every REST and admin route (and the hub routes, if hubs are hosted).
+    /// The router with every REST, admin and hub route.
     public nonisolated func makeRouter() -> Router<SimulatorRequestContext> {
         let router = Router(context: SimulatorRequestContext.self, options: .caseInsensitive)
         GatewayAPI<SimulatorRequestContext>(core: core).register(on: router)
         AdminAPI<SimulatorRequestContext>(core: core).register(on: router)
-        hubs?.addRoutes(to: router, core: core)
+        hubs.addRoutes(to: router, core: core)
         return router
     }
 
@@ -114,7 +118,7 @@ public actor GatewaySimulator {
     private func makeApplication(
         port: Int, onRunning: @escaping @Sendable (Int) -> Void
     ) -> Application<RouterResponder<SimulatorRequestContext>> {
-        let server = hubs?.serverBuilder(core: core) ?? .http1()
+        let server = hubs.serverBuilder(core: core)
         // Stopping cancels the server, which Hummingbird reports at error level for every
         // open keep-alive connection; its own log is therefore limited to critical. The
         // simulator's log (core.logger) is unaffected.
@@ -137,7 +141,7 @@ public actor GatewaySimulator {
     /// throws when the server ends, cancelling the rest.
     private static func serve(
         _ application: Application<RouterResponder<SimulatorRequestContext>>, core: SimulatorCore,
-        hubs: (any SimulatorHubHosting)?
+        hubs: any SimulatorHubHosting
     ) async throws {
         try await withThrowingTaskGroup(of: Part.self) { group in
             group.addTask {
@@ -150,11 +154,9 @@ public actor GatewaySimulator {
                     return .background
                 }
             }
-            if let hubs {
-                group.addTask {
-                    await hubs.run(core: core)
-                    return .background
-                }
+            group.addTask {
+                await hubs.run(core: core)
+                return .background
             }
             while let part = try await group.next() {
                 if part == .server { break }

@@ -9,14 +9,15 @@ struct SimulatorCommand: AsyncParsableCommand {
         commandName: "simulator",
         abstract: "Run a local ProjectX gateway simulator.",
         discussion: """
-            Serves the REST API (under /api) and the fault-injection endpoint (under /admin) on \
-            one root URL, with one user, five accounts (practice, combine, follower, breached, \
-            live) and a deterministic market for a given --seed. Prints the URLs and the \
-            credential, then serves until Ctrl-C.
+            Serves the REST API (under /api), the SignalR hubs (/hubs/market and /hubs/user) and \
+            the fault-injection endpoint (under /admin) on one root URL, with one user, five \
+            accounts (practice, combine, follower, breached, live) and a deterministic market for \
+            a given --seed. Prints the URLs and the credential, then serves until Ctrl-C.
 
             Faults can also be switched at run time, from this machine only:
               curl -X POST http://127.0.0.1:PORT/admin/tokens/revoke-all
               curl -X POST http://127.0.0.1:PORT/admin/feed/stall
+              curl -X POST http://127.0.0.1:PORT/admin/hubs/drop -d '{"hub":"market"}'
               curl -X POST http://127.0.0.1:PORT/admin/status
 
             Example:
@@ -58,11 +59,14 @@ struct SimulatorCommand: AsyncParsableCommand {
     @Flag(name: .customLong("market-closed"), help: "Fault: refuse every order as outside trading hours.")
     var marketClosed = false
 
-    @Option(name: .customLong("refuse-upgrades"), help: ArgumentHelp("Fault: answer 401 to the first N hub connections.", valueName: "count"))
+    @Option(name: .customLong("refuse-upgrades"), help: ArgumentHelp("Fault: answer 401 to the first N hub WebSocket upgrades.", valueName: "count"))
     var refusedUpgrades = 0
 
     @Option(name: .customLong("split-frames"), help: ArgumentHelp("Fault: split hub messages into WebSocket frames of at most this many bytes.", valueName: "bytes"))
     var splitFrameBytes: Int?
+
+    @Option(name: .customLong("fragment-frames"), help: ArgumentHelp("Fault: send hub messages in WebSocket continuation frames of at most this many bytes.", valueName: "bytes"))
+    var fragmentFrameBytes: Int?
 
     @Option(name: .customLong("batch-frames"), help: ArgumentHelp("Fault: pack this many hub messages into one WebSocket frame.", valueName: "count"))
     var batchFrameMessages: Int?
@@ -83,8 +87,10 @@ struct SimulatorCommand: AsyncParsableCommand {
         guard maximumBars >= 1 else { throw ValidationError("--max-bars must be 1 or more.") }
         guard !userName.isEmpty, !apiKey.isEmpty else { throw ValidationError("--user and --api-key must not be empty.") }
         guard refusedUpgrades >= 0 else { throw ValidationError("--refuse-upgrades must be 0 or more.") }
-        if splitFrameBytes != nil, batchFrameMessages != nil { throw ValidationError("Give --split-frames or --batch-frames, not both.") }
-        for (flag, value) in [("--split-frames", splitFrameBytes), ("--batch-frames", batchFrameMessages), ("--large-depth", oversizedDepthBytes)] {
+        if [splitFrameBytes, fragmentFrameBytes, batchFrameMessages].compactMap({ $0 }).count > 1 {
+            throw ValidationError("Give one of --split-frames, --fragment-frames and --batch-frames.")
+        }
+        for (flag, value) in [("--split-frames", splitFrameBytes), ("--fragment-frames", fragmentFrameBytes), ("--batch-frames", batchFrameMessages), ("--large-depth", oversizedDepthBytes)] {
             if let value, value < 1 { throw ValidationError("\(flag) must be 1 or more.") }
         }
     }
@@ -108,6 +114,7 @@ struct SimulatorCommand: AsyncParsableCommand {
         configuration.initialFaults.marketClosed = marketClosed
         configuration.initialFaults.refusedUpgrades = refusedUpgrades
         if let splitFrameBytes { configuration.initialFaults.frameMode = .split(maxFrameBytes: splitFrameBytes) }
+        if let fragmentFrameBytes { configuration.initialFaults.frameMode = .fragment(maxFrameBytes: fragmentFrameBytes) }
         if let batchFrameMessages { configuration.initialFaults.frameMode = .batch(messagesPerFrame: batchFrameMessages) }
         configuration.initialFaults.oversizedDepthFrameBytes = oversizedDepthBytes
         configuration.logLevel = verbose ? .info : .critical
@@ -131,6 +138,8 @@ struct SimulatorCommand: AsyncParsableCommand {
         var rtcUrl: String
         var restUrl: String
         var adminUrl: String
+        var marketHubUrl: String
+        var userHubUrl: String
         var userName: String
         var apiKey: String
     }
@@ -145,10 +154,16 @@ struct SimulatorCommand: AsyncParsableCommand {
         }
         let root = "http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)"
         let output = Output(json: json)
-        try output.jsonLine(Addresses(apiUrl: root, rtcUrl: root, restUrl: root + "/api", adminUrl: root + "/admin", userName: userName, apiKey: apiKey))
+        let marketHub = root + SimulatorHubs.marketPath
+        let userHub = root + SimulatorHubs.userPath
+        try output.jsonLine(Addresses(
+            apiUrl: root, rtcUrl: root, restUrl: root + "/api", adminUrl: root + "/admin", marketHubUrl: marketHub, userHubUrl: userHub,
+            userName: userName, apiKey: apiKey
+        ))
         output.text("""
             ProjectX gateway simulator listening on \(root)
               REST:   \(root)/api
+              hubs:   \(marketHub)  \(userHub)  (token in ?access_token= or Authorization: Bearer)
               admin:  \(root)/admin  (fault injection, e.g. curl -X POST \(root)/admin/tokens/revoke-all)
               login:  user \(userName), API key \(apiKey)
             Use it with:

@@ -41,6 +41,8 @@ struct SimulatorCommandTests {
         #expect(apiURL.hasPrefix("http://127.0.0.1:"))
         #expect(addresses["restUrl"] == apiURL + "/api")
         #expect(addresses["adminUrl"] == apiURL + "/admin")
+        #expect(addresses["marketHubUrl"] == apiURL + "/hubs/market")
+        #expect(addresses["userHubUrl"] == apiURL + "/hubs/user")
         #expect(addresses["userName"] == "simtrader")
         #expect(addresses["apiKey"] == "sim-api-key")
 
@@ -88,9 +90,10 @@ struct SimulatorCommandTests {
         let reader = LineReader(stdout.fileHandleForReading)
         var lines: [String] = []
         while lines.last != "Press Ctrl-C to stop.", let line = await reader.nextLine() { lines.append(line) }
-        #expect(lines.count == 7, "\(lines)")
+        #expect(lines.count == 8, "\(lines)")
         #expect(lines.first?.hasPrefix("ProjectX gateway simulator listening on http://127.0.0.1:") == true, "\(lines)")
         #expect(lines.contains { $0.hasPrefix("  REST:   http://127.0.0.1:") && $0.hasSuffix("/api") })
+        #expect(lines.contains { $0.hasPrefix("  hubs:   http://127.0.0.1:") && $0.contains("/hubs/market  http://127.0.0.1:") && $0.contains("/hubs/user") })
         #expect(lines.contains("  login:  user alice, API key alice-key"))
         #expect(lines.contains { $0.contains("PROJECTX_USERNAME=alice PROJECTX_API_KEY=alice-key") })
         #expect(lines.last == "Press Ctrl-C to stop.")

@@ -1,0 +1,252 @@
+import Foundation
+import NIOCore
+import NIOPosix
+import NIOWebSocket
+import SignalRProtocol
+
+/// A raw WebSocket + SignalR JSON client for testing the simulator's hubs independently of the
+/// project's own client: it shows every frame as sent (no reassembly), the status of a refused
+/// upgrade, and whether the server closed with or without a close frame.
+///
+/// Used by one test task at a time.
+final class RawHubSocket {
+    enum Upgrade {
+        case upgraded(RawHubSocket)
+        case refused(status: Int, headers: [String: String])
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    /// How the server ended the connection.
+    struct Ending {
+        /// The close frame's status code (nil without a close frame or without a code).
+        var code: UInt16?
+        var sawCloseFrame: Bool
+        /// The hub messages that arrived before the end.
+        var messages: [HubMessage]
+    }
+
+    let channel: any Channel
+    private var iterator: AsyncStream<SocketEvent>.AsyncIterator
+    private var framer = RecordSeparatorFramer(maximumMessageSize: 64 << 20)
+    private var pending: [ArraySlice<UInt8>] = []
+    private var nextTimeoutId = 0
+    private let inbox: SocketInbox
+    private(set) var isClosed = false
+
+    private init(channel: any Channel, inbox: SocketInbox) {
+        self.channel = channel
+        self.inbox = inbox
+        self.iterator = inbox.stream.makeAsyncIterator()
+    }
+
+    /// Opens a TCP connection and asks for a WebSocket upgrade at `target` (path and query).
+    static func connect(port: Int, target: String, headers: [(String, String)] = []) async throws -> Upgrade {
+        let inbox = SocketInbox()
+        let group = MultiThreadedEventLoopGroup.singleton
+        let promise = group.any().makePromise(of: RawUpgradeReader.Head.self)
+        let channel = try await ClientBootstrap(group: group)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(RawUpgradeReader(promise: promise, deliver: inbox.deliver))
+                }
+            }
+            .connect(host: "127.0.0.1", port: port)
+            .get()
+        var request = "GET \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        request += "Sec-WebSocket-Key: \(NIOWebSocketClientUpgrader.randomRequestKey())\r\nSec-WebSocket-Version: 13\r\n"
+        for (name, value) in headers { request += "\(name): \(value)\r\n" }
+        request += "\r\n"
+        try await channel.writeAndFlush(ByteBuffer(string: request))
+        let head = try await promise.futureResult.get()
+        guard head.status == 101 else {
+            channel.close(promise: nil)
+            return .refused(status: head.status, headers: head.headers)
+        }
+        return .upgraded(RawHubSocket(channel: channel, inbox: inbox))
+    }
+
+    /// Connects, sends the JSON handshake and expects `{}`.
+    static func handshaken(port: Int, target: String, headers: [(String, String)] = []) async throws -> RawHubSocket {
+        guard case .upgraded(let socket) = try await connect(port: port, target: target, headers: headers) else {
+            throw Failure("the upgrade to \(target.prefix(while: { $0 != "?" })) was refused")
+        }
+        try await socket.sendText("{\"protocol\":\"json\",\"version\":1}\u{1e}")
+        let response = try await socket.nextRecord()
+        guard response.elementsEqual("{}".utf8) else {
+            throw Failure("unexpected handshake answer \(String(decoding: response, as: UTF8.self))")
+        }
+        return socket
+    }
+
+    // MARK: Sending
+
+    func sendText(_ text: String) async throws {
+        let frame = WebSocketFrame(fin: true, opcode: .text, maskKey: .random(), data: ByteBuffer(string: text))
+        try await channel.writeAndFlush(frame)
+    }
+
+    func send(_ message: HubMessage) async throws {
+        let frame = WebSocketFrame(fin: true, opcode: .text, maskKey: .random(), data: ByteBuffer(bytes: JSONHubProtocol.encode(message)))
+        try await channel.writeAndFlush(frame)
+    }
+
+    /// Sends a close frame (the client starting a close).
+    func sendClose(code: UInt16 = 1000) async throws {
+        var data = ByteBuffer()
+        data.writeInteger(code)
+        try await channel.writeAndFlush(WebSocketFrame(fin: true, opcode: .connectionClose, maskKey: .random(), data: data))
+    }
+
+    /// Invokes `target` with arguments given as JSON texts; `id` nil sends fire-and-forget.
+    func invoke(_ target: String, _ arguments: [String] = [], id: String? = "1") async throws {
+        let raw = try arguments.map { try RawJSON(validating: $0) }
+        try await send(.invocation(InvocationMessage(invocationId: id, target: target, arguments: raw)))
+    }
+
+    /// Invokes and returns the Completion (skipping events that arrive meanwhile).
+    func call(_ target: String, _ arguments: [String] = [], id: String = "1") async throws -> CompletionMessage {
+        try await invoke(target, arguments, id: id)
+        while true {
+            if case .completion(let completion) = try await nextMessage(), completion.invocationId == id { return completion }
+        }
+    }
+
+    // MARK: Receiving
+
+    /// The next event, or `nil` after `timeout`.
+    func nextEvent(timeout: Duration = .seconds(5)) async -> SocketEvent? {
+        if isClosed { return .closed }
+        nextTimeoutId += 1
+        let id = nextTimeoutId
+        let inbox = self.inbox
+        let timer = channel.eventLoop.scheduleTask(in: TimeAmount(timeout)) { inbox.deliver(.timeout(id)) }
+        defer { timer.cancel() }
+        while true {
+            guard let event = await iterator.next() else {
+                isClosed = true
+                return .closed
+            }
+            switch event {
+            case .timeout(let firing):
+                if firing == id { return nil }
+            case .closed:
+                isClosed = true
+                return .closed
+            case .frame:
+                return event
+            }
+        }
+    }
+
+    /// The next frame, failing on timeout or close.
+    func nextFrame(timeout: Duration = .seconds(5)) async throws -> WebSocketFrame {
+        switch await nextEvent(timeout: timeout) {
+        case .frame(let frame): return frame
+        case .closed: throw Failure("connection closed while waiting for a frame")
+        case .timeout, nil: throw Failure("no frame within \(timeout)")
+        }
+    }
+
+    /// Feeds a data frame to the record framer (frames as they come; reassembly happens here).
+    func feed(_ frame: WebSocketFrame) throws -> [ArraySlice<UInt8>] {
+        try framer.feed(Array(frame.unmaskedData.readableBytesView))
+    }
+
+    /// The next record (bytes up to a record separator) across frames, skipping control frames.
+    func nextRecord(timeout: Duration = .seconds(5)) async throws -> ArraySlice<UInt8> {
+        while pending.isEmpty {
+            let frame = try await nextFrame(timeout: timeout)
+            switch frame.opcode {
+            case .text, .binary, .continuation:
+                pending += try feed(frame)
+            case .connectionClose:
+                throw Failure("close frame while waiting for a message")
+            default:
+                continue
+            }
+        }
+        return pending.removeFirst()
+    }
+
+    /// The next hub message, skipping Pings unless `includePings`.
+    func nextMessage(timeout: Duration = .seconds(5), includePings: Bool = false) async throws -> HubMessage {
+        while true {
+            let record = try await nextRecord(timeout: timeout)
+            guard let message = try JSONHubProtocol.decode(record) else { continue }
+            if case .ping = message, !includePings { continue }
+            return message
+        }
+    }
+
+    /// The next event invocation (any target, or `target`), skipping Completions and others.
+    func nextInvocation(_ target: String? = nil, timeout: Duration = .seconds(5)) async throws -> InvocationMessage {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            let left = deadline - ContinuousClock.now
+            guard left > .zero else { throw Failure("no \(target ?? "event") within \(timeout)") }
+            if case .invocation(let invocation) = try await nextMessage(timeout: left), target == nil || invocation.target == target {
+                return invocation
+            }
+        }
+    }
+
+    /// Waits for the server to end the connection; echoes a close frame like a real client.
+    func waitForClose(timeout: Duration = .seconds(5)) async throws -> Ending {
+        var ending = Ending(code: nil, sawCloseFrame: false, messages: [])
+        while true {
+            switch await nextEvent(timeout: timeout) {
+            case .frame(let frame):
+                switch frame.opcode {
+                case .connectionClose:
+                    ending.sawCloseFrame = true
+                    var data = frame.unmaskedData
+                    ending.code = data.readInteger(as: UInt16.self)
+                    try? await sendClose(code: ending.code ?? 1000)
+                case .text, .binary, .continuation:
+                    for record in try feed(frame) {
+                        if let message = try JSONHubProtocol.decode(record) { ending.messages.append(message) }
+                    }
+                default:
+                    continue
+                }
+            case .closed:
+                return ending
+            case .timeout, nil:
+                throw Failure("the server did not close the connection within \(timeout)")
+            }
+        }
+    }
+
+    /// Expects no hub message other than Pings for `duration`; returns the number of Pings.
+    @discardableResult
+    func expectNoMessage(for duration: Duration) async throws -> Int {
+        var pings = 0
+        let deadline = ContinuousClock.now + duration
+        while ContinuousClock.now < deadline {
+            switch await nextEvent(timeout: deadline - ContinuousClock.now) {
+            case .frame(let frame):
+                guard [.text, .binary, .continuation].contains(frame.opcode) else { continue }
+                for record in try feed(frame) {
+                    if case .ping = try JSONHubProtocol.decode(record) {
+                        pings += 1
+                        continue
+                    }
+                    throw Failure("unexpected message \(String(decoding: record, as: UTF8.self))")
+                }
+            case .closed:
+                throw Failure("the connection closed")
+            case .timeout, nil:
+                return pings
+            }
+        }
+        return pings
+    }
+
+    func close() async {
+        try? await channel.close()
+    }
+}

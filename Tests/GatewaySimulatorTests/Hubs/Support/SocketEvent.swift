@@ -1,0 +1,8 @@
+import NIOWebSocket
+
+/// What the raw test socket receives, in order.
+enum SocketEvent: Sendable {
+    case frame(WebSocketFrame)
+    case closed
+    case timeout(Int)
+}
