@@ -41,15 +41,23 @@ struct TradingBot: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             LoginCommand.self,
+            LogoutCommand.self,
+            PingCommand.self,
             AccountsCommand.self,
             ContractsCommand.self,
             BarsCommand.self,
+            QuoteCommand.self,
+            DepthCommand.self,
+            TradesCommand.self,
             OrdersCommand.self,
             FillsCommand.self,
             OrderCommand.self,
             PositionsCommand.self,
             CloseCommand.self,
             FlattenCommand.self,
+            WatchCommand.self,
+            ShellCommand.self,
+            DemoCommand.self,
             SimulatorCommand.self,
         ]
     )
@@ -61,7 +69,9 @@ struct TradingBot: AsyncParsableCommand {
         } catch {
             exit(withError: error)
         }
-        LogBootstrap.configure(verbose: (command as? any GatewayCommand)?.global.verbose ?? (command as? SimulatorCommand)?.verbose ?? false)
+        LogBootstrap.configure(
+            verbose: (command as? any GatewayCommand)?.global.verbose ?? (command as? SimulatorCommand)?.verbose ?? (command as? DemoCommand)?.verbose ?? false
+        )
         do {
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()

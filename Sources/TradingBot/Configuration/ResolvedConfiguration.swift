@@ -37,4 +37,13 @@ struct ResolvedConfiguration: Sendable, Equatable {
         }
         return GatewayConfiguration(apiURL: apiURL, realtimeURL: realtimeURL, credentials: Credentials(userName: userName, apiKey: apiKey))
     }
+
+    /// The SDK configuration for calls that never log in (`Status/ping`): the credentials that
+    /// are set, and empty ones otherwise. A login with empty credentials is refused by the
+    /// gateway, so nothing can act on them by accident.
+    func anonymousGatewayConfiguration() -> GatewayConfiguration {
+        GatewayConfiguration(
+            apiURL: apiURL, realtimeURL: realtimeURL, credentials: Credentials(userName: userName ?? "", apiKey: apiKey ?? "")
+        )
+    }
 }

@@ -27,6 +27,36 @@ enum Formatting {
         return timeStyle.format(date)
     }
 
+    private static let clockStyle = Date.VerbatimFormatStyle(
+        format: "\(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits):\(second: .twoDigits).\(secondFraction: .fractional(3))",
+        timeZone: .gmt, calendar: Calendar(identifier: .gregorian)
+    )
+
+    /// `14:30:01.123`: the time of day in UTC with milliseconds, for stream lines.
+    static func timeOfDay(_ date: Date) -> String {
+        clockStyle.format(date)
+    }
+
+    /// `5000.25` with exactly `decimals` decimals (a contract's tick precision), or `-` for none.
+    static func price(_ value: Double?, decimals: Int) -> String {
+        guard let value, value.isFinite else { return "-" }
+        let text = String(format: "%.\(max(0, min(9, decimals)))f", value)
+        return text.hasPrefix("-") && Double(text) == 0 ? String(text.dropFirst()) : text
+    }
+
+    /// `+12.50`, `-3.25`, `0.00`: a change with its sign.
+    static func signed(_ value: Double?, decimals: Int) -> String {
+        guard let value, value.isFinite else { return "-" }
+        let text = price(value, decimals: decimals)
+        return value > 0 && Double(text) != 0 ? "+" + text : text
+    }
+
+    /// `412 ms`, `2.35 s`.
+    static func elapsed(_ duration: Duration) -> String {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        return seconds < 1 ? "\(Int((seconds * 1000).rounded())) ms" : String(format: "%.2f s", seconds)
+    }
+
     /// `23h 59m`, `4m 10s`, `expired`.
     static func duration(_ seconds: TimeInterval) -> String {
         guard seconds > 0 else { return "expired" }

@@ -43,4 +43,15 @@ extension CommandContext {
             "Unknown contract \"\(trimmed)\"\(detail). Find it with `trading-bot contracts search \(trimmed.hasPrefix("CON.") ? "TEXT" : trimmed)`."
         )
     }
+
+    /// The contracts `references` name, each resolved as ``contract(_:live:)`` does, without
+    /// duplicates, in the order given.
+    func contracts(_ references: [String]) async throws -> [Contract] {
+        var resolved: [Contract] = []
+        for reference in references {
+            let contract = try await contract(reference)
+            if !resolved.contains(where: { $0.id == contract.id }) { resolved.append(contract) }
+        }
+        return resolved
+    }
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
 
 /// A command that talks to the gateway. It declares what it does in ``execute(in:)``; the shared
-/// ``run()`` resolves the configuration, builds the client and attaches what the error presenter
-/// needs to any failure.
+/// ``run()`` resolves the configuration, builds the client, disconnects any hub the command
+/// connected, and attaches what the error presenter needs to any failure.
 ///
 /// Keeping the work in `execute(in:)` lets the interactive shell run the same command types
 /// against one long-lived context (one token, hubs that stay connected).
@@ -13,10 +13,16 @@ protocol GatewayCommand: AsyncParsableCommand {
 
 extension GatewayCommand {
     mutating func run() async throws {
-        let context = try CommandContext(global: global)
+        try await Self.run(self, in: try CommandContext(global: global))
+    }
+
+    /// Runs `command` in `context`, then disconnects the context's hubs.
+    static func run(_ command: Self, in context: CommandContext) async throws {
         do {
-            try await execute(in: context)
+            try await command.execute(in: context)
+            await context.realtime.stop()
         } catch {
+            await context.realtime.stop()
             throw CommandFailure(underlying: error, apiURL: context.configuration.apiURL, secrets: context.configuration.secrets)
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Gateway
+import SignalR
 
 /// The single place that turns an error into the one line printed on stderr and the exit status.
 ///
@@ -18,7 +19,7 @@ enum ErrorPresenter {
     /// errors, explicit exit codes, all of which ArgumentParser also raises from `run()`) is left to
     /// ArgumentParser.
     static func presents(_ error: any Error) -> Bool {
-        error is CommandFailure || error is CLIError || error is GatewayError || error is CancellationError
+        error is CommandFailure || error is CLIError || error is GatewayError || error is HubFailure || error is CancellationError
     }
 
     /// The line and exit status for `error`.
@@ -41,6 +42,8 @@ enum ErrorPresenter {
             return Presentation(message: error.message, status: error.status)
         case let error as GatewayError:
             return present(error, apiURL: apiURL)
+        case let error as HubFailure:
+            return present(error)
         case let error as ValidationError:
             return Presentation(message: error.message, status: .usage)
         case is CancellationError:
@@ -95,6 +98,60 @@ enum ErrorPresenter {
             return Presentation(
                 message: error.description + " Check that --api-url points at a ProjectX gateway.",
                 status: .protocolError
+            )
+        }
+    }
+
+    private static func present(_ failure: HubFailure) -> Presentation {
+        let name = "the \(failure.hub) hub at \(failure.url.absoluteString)"
+        let hub = "The" + name.dropFirst(3)
+        let checkURL = "Check --rtc-url or PROJECTX_RTC_URL (the realtime root, such as https://rtc.topstepx.com; the hubs are under /hubs)"
+        switch failure.reason {
+        case .connectFailed(let error):
+            if let (status, phase) = error.authenticationFailure {
+                return Presentation(
+                    message: "\(hub) refused the session token (HTTP \(status) at \(phase)) even after a fresh login. "
+                        + "Run `trading-bot login` to check the credentials; if that works, the realtime URL may belong to another gateway. \(checkURL).",
+                    status: .authentication
+                )
+            }
+            switch error {
+            case .httpStatus(let status, let phase, _):
+                return Presentation(message: "\(hub) answered HTTP \(status) at \(phase). \(checkURL).", status: .unavailable)
+            case .handshakeRejected, .protocolViolation, .negotiateFailed, .decodingFailed:
+                return Presentation(
+                    message: "\(hub) did not answer as a SignalR hub (\(error.description.trimmingCharacters(in: CharacterSet(charactersIn: ". ")))). \(checkURL).",
+                    status: .protocolError
+                )
+            case .accessTokenProviderFailed(let detail):
+                return Presentation(
+                    message: "\(hub) could not get a session token (\(detail)). Run `trading-bot login` to check the credentials.",
+                    status: .authentication
+                )
+            default:
+                return Presentation(
+                    message: "Cannot connect to \(name) (\(error.description.trimmingCharacters(in: CharacterSet(charactersIn: ". ")))). "
+                        + "\(checkURL), and the network; for a local gateway run `trading-bot simulator`.",
+                    status: .unavailable
+                )
+            }
+        case .connectFailedOther(let detail):
+            return Presentation(message: "Cannot connect to \(name) (\(detail)). \(checkURL).", status: .unavailable)
+        case .subscriptionRefused(let subscription, let message):
+            return Presentation(
+                message: "\(hub) refused the subscription to \(subscription): \(message.trimmingCharacters(in: CharacterSet(charactersIn: ". "))). "
+                    + "Check the contract with `trading-bot contracts show` or the account with `trading-bot accounts`.",
+                status: .rejected
+            )
+        case .subscriptionLost(let reason):
+            return Presentation(
+                message: "\(hub) dropped a subscription this stream needs after reconnecting (\(reason)). Start the command again.",
+                status: .unavailable
+            )
+        case .stopped(let reason):
+            return Presentation(
+                message: "\(hub) stopped: \(reason). Start the command again; `trading-bot ping` tells whether the gateway answers.",
+                status: .unavailable
             )
         }
     }

@@ -1,10 +1,15 @@
+import Dispatch
 import Foundation
 import Synchronization
 
-/// Reads lines from a pipe as they arrive (each blocking read runs off the cooperative pool).
+/// Reads lines from a pipe as they arrive. Each blocking read runs on the reader's own dispatch
+/// queue, never on Swift concurrency's cooperative pool: with two cores that pool has two
+/// threads, and two blocked readers would starve everything else in the test process (the
+/// in-process simulator included).
 final class LineReader: Sendable {
     private let handle: FileHandle
     private let buffer = Mutex(Data())
+    private let queue = DispatchQueue(label: "line-reader")
 
     init(_ handle: FileHandle) {
         self.handle = handle
@@ -12,7 +17,11 @@ final class LineReader: Sendable {
 
     /// The next line, or nil when the pipe closed.
     func nextLine() async -> String? {
-        await Task.detached { self.readLine() }.value
+        await withCheckedContinuation { continuation in
+            queue.async {
+                continuation.resume(returning: self.readLine())
+            }
+        }
     }
 
     private func readLine() -> String? {

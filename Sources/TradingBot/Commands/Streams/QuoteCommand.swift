@@ -1,0 +1,44 @@
+import ArgumentParser
+import Gateway
+
+/// `quote CONTRACT...`: streams live quotes from the market hub.
+struct QuoteCommand: GatewayCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quote",
+        abstract: "Stream live quotes of one or more contracts.",
+        discussion: """
+            Prints one line per quote update: the gateway's time (UTC), last, bid, ask and the \
+            change since the previous close. Updates that carry only some fields are merged with \
+            the earlier ones. Gaps (a lost connection, a silent feed) and hub status changes are \
+            reported on stderr, or as JSON lines of type "gap" and "status" with --json; the \
+            stream reconnects by itself, with a fresh token when needed. Ctrl-C stops it (exit 0).
+
+            Example:
+              trading-bot quote ES
+              trading-bot quote MES MNQ --count 20 --json | jq -c '[.contract, .quote.lastPrice]'
+            """
+    )
+
+    @OptionGroup(title: "Gateway and output") var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("Contract ids or symbols (ES, MNQ, CON.F.US.MES.Z26).", valueName: "contract"))
+    var contracts: [String] = []
+
+    @OptionGroup var stream: StreamOptions
+
+    func validate() throws {
+        if contracts.isEmpty { throw ValidationError("Give at least one contract, such as ES or CON.F.US.EP.Z26.") }
+    }
+
+    func execute(in context: CommandContext) async throws {
+        let resolved = try await context.contracts(contracts)
+        let source = MarketStreamSource(realtime: context.realtime, subscriptions: resolved.map { MarketSubscription(.quotes, $0.id) })
+        var renderer = QuoteRenderer(output: context.output, contracts: resolved)
+        try await StreamRunner(context: context, limit: stream.count).run(source, names: Self.names(resolved), renderer: &renderer)
+    }
+
+    /// Contract names by id.
+    static func names(_ contracts: [Contract]) -> [String: String] {
+        Dictionary(contracts.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Gateway
+
+/// `trades CONTRACT`: streams the trades printed on a contract (the market's tape).
+struct TradesCommand: GatewayCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trades",
+        abstract: "Stream the trades printed on a contract.",
+        discussion: """
+            Prints one line per trade: the gateway's time (UTC), the aggressor side (buy lifted \
+            the offer, sell hit the bid), the size and the price. These are the market's trades; \
+            your own executions are `fills`. Gaps and hub status changes are reported on stderr, \
+            or as JSON lines of type "gap" and "status" with --json. Ctrl-C stops it (exit 0).
+
+            Example:
+              trading-bot trades NQ
+              trading-bot trades MES --count 50 --json > tape.jsonl
+            """
+    )
+
+    @OptionGroup(title: "Gateway and output") var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The contract id or symbol.", valueName: "contract"))
+    var contract: String
+
+    @OptionGroup var stream: StreamOptions
+
+    func execute(in context: CommandContext) async throws {
+        let contract = try await context.contract(contract)
+        let source = MarketStreamSource(realtime: context.realtime, subscriptions: [MarketSubscription(.trades, contract.id)])
+        var renderer = TradeRenderer(output: context.output, contracts: [contract])
+        try await StreamRunner(context: context, limit: stream.count).run(source, names: QuoteCommand.names([contract]), renderer: &renderer)
+    }
+}
