@@ -66,6 +66,13 @@ public actor TokenManager {
     /// The current token's expiry, when known.
     public var expiresAt: Date? { lifecycle.expiresAt }
 
+    /// The token held now, without refreshing or logging in; `nil` before the first login or
+    /// after ``reset()``.
+    var currentToken: String? {
+        if case .ready(let record) = lifecycle.state { return record.value }
+        return nil
+    }
+
     /// A token that is valid now, refreshing it first when it is within the margin of its expiry,
     /// was refused by a server, or does not exist yet.
     public func validToken() async throws -> String {

@@ -70,4 +70,5 @@ public struct GatewayEndpoint: Sendable, Hashable, CustomStringConvertible {
         5: "InvalidCloseSize", 6: "OrderRejected", 7: "OrderPending", 8: "UnknownError", 9: "AccountRejected",
     ])
     public static let searchTrades = GatewayEndpoint("/api/Trade/search", read: true, codes: accountCodes)
+    public static let ping = GatewayEndpoint("/api/Status/ping", read: true, codes: successOnly)
 }

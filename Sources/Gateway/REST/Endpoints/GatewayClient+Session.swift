@@ -9,9 +9,9 @@ extension GatewayClient {
         return await tokens.expiresAt
     }
 
-    /// `Auth/logout`, then forgets the token.
+    /// `Auth/logout`, then forgets the token. Without a session there is nothing to end.
     public func logout() async throws {
-        let token = try await tokens.validToken()
+        guard let token = await tokens.currentToken else { return }
         try await GatewayAuthenticator(http: http, credentials: configuration.credentials).logout(token)
         await tokens.reset()
     }
@@ -24,7 +24,7 @@ extension GatewayClient {
         } catch {
             switch error {
             case .notSent(let reason), .ambiguous(let reason):
-                throw GatewayError.unreachable(endpoint: .accountSearch, reason: reason)
+                throw GatewayError.unreachable(endpoint: .ping, reason: reason)
             }
         }
     }
