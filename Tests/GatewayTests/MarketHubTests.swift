@@ -46,19 +46,18 @@ struct MarketHubTests {
     }
 
     @Test func tokenAboutToExpireIsRefreshedBeforeConnecting() async throws {
-        let fixture = try await SimulatorFixture.start { configuration in
-            self.fastMarket(&configuration)
-            configuration.tokenLifetime = 4
-        }
+        let fixture = try await SimulatorFixture.start(fastMarket)
         defer { Task { await fixture.stop() } }
-        let client = fixture.client()
-        _ = try await client.login()
-        // Within the last quarter of the token's life: the next ask must refresh first.
-        try await Task.sleep(for: .milliseconds(3200))
-        let market = MarketHub(client: client, options: FastHubs.market())
+        let clock = ManualTime()
+        let tokens = fixture.tokenManager(now: clock.now)
+        _ = try await tokens.validToken()
+        // One minute before exp, by the client's clock: the connect must refresh first.
+        clock.advance(by: 24 * 3600 - 60)
+        let market = MarketHub(url: fixture.configuration.marketHubURL, tokens: tokens, options: FastHubs.market())
         try await market.start()
-        let statistics = await client.tokens.statistics
-        #expect(statistics.validations + statistics.logins >= 2, "refreshed before connecting: \(statistics)")
+        let statistics = await tokens.statistics
+        #expect(statistics.validations == 1, "refreshed before connecting: \(statistics)")
+        #expect(statistics.renewalsByValidate == 1)
         #expect(statistics.rejectionsReported == 0, "no 401 was needed to notice the expiry")
         await market.stop()
     }

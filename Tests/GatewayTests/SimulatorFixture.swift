@@ -1,5 +1,6 @@
 import Foundation
-import Gateway
+@testable import Gateway
+import Synchronization
 import GatewaySimulator
 
 /// A simulator on a free loopback port, and a gateway configuration pointing at it.
@@ -32,7 +33,26 @@ struct SimulatorFixture {
         return GatewayClient(configuration: configuration)
     }
 
+    /// A token manager for this simulator whose clock the test controls.
+    func tokenManager(now: @escaping @Sendable () -> Date) -> TokenManager {
+        let http = GatewayHTTP(client: GatewayClient.defaultHTTPClient, apiURL: configuration.apiURL, timeout: .seconds(10))
+        return TokenManager(source: GatewayAuthenticator(http: http, credentials: configuration.credentials), now: now)
+    }
+
     func stop() async {
         await simulator.stop()
+    }
+}
+
+/// A wall clock that moves only when told to.
+final class ManualTime: Sendable {
+    private let current = Mutex(Date())
+
+    var now: @Sendable () -> Date { { [current = self] in current.read() } }
+
+    func read() -> Date { current.withLock { $0 } }
+
+    func advance(by seconds: TimeInterval) {
+        current.withLock { $0 = $0.addingTimeInterval(seconds) }
     }
 }
