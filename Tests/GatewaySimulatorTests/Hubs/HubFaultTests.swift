@@ -164,7 +164,7 @@ struct HubFaultTests {
             _ = try await sim.post("/admin/tokens/expire-all")
             for socket in [market, user] {
                 let ending = try await socket.waitForClose(timeout: .seconds(2))
-                #expect(ending.messages == [.close(CloseMessage(error: nil, allowReconnect: true))])
+                #expect(ending.messages.filter { $0 != .ping } == [.close(CloseMessage(error: nil, allowReconnect: true))])
             }
             guard case .refused(let status, _) = try await sim.upgrade("market", token: token) else {
                 Issue.record("the expired token reconnected")
@@ -183,7 +183,7 @@ struct HubFaultTests {
             try await socket.expectNoMessage(for: .milliseconds(200))
             sim.clock.advance(by: 1)
             let ending = try await socket.waitForClose(timeout: .seconds(2))
-            #expect(ending.messages == [.close(CloseMessage(error: nil, allowReconnect: true))])
+            #expect(ending.messages.filter { $0 != .ping } == [.close(CloseMessage(error: nil, allowReconnect: true))])
         }
     }
 
@@ -195,14 +195,16 @@ struct HubFaultTests {
             _ = try await sim.post("/admin/tokens/revoke-all")
             for socket in [market, user] {
                 let ending = try await socket.waitForClose(timeout: .seconds(2))
-                #expect(ending.messages.count == 2)
-                guard case .invocation(let logout) = ending.messages.first else {
+                // A keep-alive Ping may come first under load; it is not part of the ending.
+                let messages = ending.messages.filter { $0 != .ping }
+                #expect(messages.count == 2)
+                guard case .invocation(let logout) = messages.first else {
                     Issue.record("no GatewayLogout before the close")
                     continue
                 }
                 #expect(logout.target == "GatewayLogout" && logout.invocationId == nil)
                 #expect(jsonArguments(logout).count == 1 && jsonArguments(logout).first is String)
-                #expect(ending.messages.last == .close(CloseMessage(error: nil, allowReconnect: true)))
+                #expect(messages.last == .close(CloseMessage(error: nil, allowReconnect: true)))
             }
         }
     }
@@ -215,8 +217,9 @@ struct HubFaultTests {
             let kept = try await sim.connect("market", token: staying)
             #expect((try await sim.post("/api/Auth/logout", token: leaving)).json["success"] as? Bool == true)
             let ending = try await gone.waitForClose(timeout: .seconds(2))
-            #expect(ending.messages.count == 2)
-            if case .invocation(let logout) = ending.messages.first { #expect(logout.target == "GatewayLogout") }
+            let messages = ending.messages.filter { $0 != .ping }
+            #expect(messages.count == 2, "\(ending.messages)")
+            if case .invocation(let logout) = messages.first { #expect(logout.target == "GatewayLogout") }
             #expect(try await kept.call("SubscribeContractQuotes", ["\"\(esContract)\""]).outcome == .void)
             await kept.close()
         }
