@@ -21,14 +21,16 @@ struct KeepAliveTests {
             let socket = try await TestWebSocket.handshaken(port: port)
             var last = ContinuousClock.now
             for _ in 0..<3 {
-                let record = try await socket.nextRecord(timeout: .seconds(2))
+                // Generous bounds: the suite runs in parallel on two cores; the point is that a
+                // Ping keeps coming, not its precise timing.
+                let record = try await socket.nextRecord(timeout: .seconds(4))
                 #expect(record == Array("{\"type\":6}".utf8)[...])
                 let now = ContinuousClock.now
-                #expect(now - last <= .seconds(2))
+                #expect(now - last <= .seconds(4))
                 last = now
             }
             #expect(last - started >= .milliseconds(600))
-            #expect(last - started <= .seconds(5))
+            #expect(last - started <= .seconds(12))
             await socket.close()
         }
     }
