@@ -110,7 +110,13 @@ enum WebSocketTransport {
             notUpgradingCompletionHandler: { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let promise = channel.eventLoop.makePromise(of: HTTPResponseHead.self)
-                    try channel.pipeline.syncOperations.addHandler(RefusedUpgradeHandler(statusPromise: promise))
+                    do {
+                        try channel.pipeline.syncOperations.addHandler(RefusedUpgradeHandler(statusPromise: promise))
+                    } catch {
+                        // Never drop a promise unfulfilled (NIO traps on that in debug builds).
+                        promise.fail(error)
+                        throw error
+                    }
                     return UpgradeResult.refused(promise.futureResult)
                 }
             }

@@ -39,7 +39,13 @@ struct HubHTTPChannel: ServerChildChannel {
                 },
                 abandoned: { error in promise.fail(error) }
             )
-            try channel.pipeline.syncOperations.addHandler(sniffer)
+            do {
+                try channel.pipeline.syncOperations.addHandler(sniffer)
+            } catch {
+                // A connection already gone: the promise must not be dropped unfulfilled.
+                promise.fail(error)
+                throw error
+            }
             return Value(channel: channel, route: promise.futureResult)
         }
     }

@@ -49,6 +49,16 @@ final class HubRequestSniffer: ChannelInboundHandler, RemovableChannelHandler {
         context.fireChannelInactive()
     }
 
+    /// The handler can leave the pipeline without ever seeing `channelInactive`: a connection
+    /// that closes before this handler is added, or a pipeline torn down at shutdown. The route
+    /// promise must still be completed, or NIO reports it as leaked.
+    func handlerRemoved(context: ChannelHandlerContext) {
+        if !routed {
+            routed = true
+            abandoned(ChannelError.ioOnClosedChannel)
+        }
+    }
+
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         guard !routed else {
             context.fireErrorCaught(error)
