@@ -185,12 +185,22 @@ public final class MarketHub: Sendable {
     /// `(contractId, data)`; the contract id is the handler's first argument because quotes
     /// carry the symbol id, not the contract id.
     private func split(_ arguments: [RawJSON], event: String) -> (String, RawJSON)? {
-        guard arguments.count >= 2, let contract = try? arguments[0].decode(String.self) else {
+        guard arguments.count >= 2, let contract = Self.plainString(arguments[0]) ?? (try? arguments[0].decode(String.self)) else {
             counters.withLock { $0.malformed += 1 }
             logger.warning("Ignored a \(event) without (contractId, data) arguments.", metadata: ["arguments": "\(arguments.count)"])
             return nil
         }
         return (contract, arguments[1])
+    }
+
+    /// The hot path: a contract id is a plain quoted string, read straight from its bytes without
+    /// a `JSONDecoder` per event; anything with escapes falls back to the decoder.
+    private static func plainString(_ value: RawJSON) -> String? {
+        let bytes = value.bytes
+        guard bytes.count >= 2, bytes.first == UInt8(ascii: "\""), bytes.last == UInt8(ascii: "\"") else { return nil }
+        let inner = bytes.dropFirst().dropLast()
+        guard !inner.contains(UInt8(ascii: "\\")), !inner.contains(UInt8(ascii: "\"")) else { return nil }
+        return String(decoding: inner, as: UTF8.self)
     }
 
     private func decode<T: Decodable>(_ type: T.Type, _ payload: RawJSON, _ decoder: JSONDecoder, event: String) -> T? {
