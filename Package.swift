@@ -171,7 +171,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GatewayTests",
-            dependencies: ["Gateway", "GatewaySimulator", "MarketData", "SignalR", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["Gateway", "GatewaySimulator", "MarketData", "SignalR", "SignalRProtocol", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -1,15 +1,19 @@
 import Foundation
+import Gateway
 import MarketData
 import SignalRProtocol
 
 /// The in-process ceilings, measured on the same kind of messages the feed sends: splitting frames
 /// on the record separator alone, then also decoding each hub message, then also decoding its
-/// payload into the market models (what ``MarketHub`` does per event, without the socket).
+/// payload into the market models the way ``MarketHub`` does per event (hub payload readers),
+/// without the socket; and, as the baseline in the same run, the models decoded with
+/// `JSONDecoder` instead.
 enum FramingLimit {
     struct Figures {
         var framing: Double
         var hubDecoding: Double
         var modelDecoding: Double
+        var modelDecodingWithJSONDecoder: Double
         var messageBytes: Int
     }
 
@@ -29,8 +33,22 @@ enum FramingLimit {
                 for message in (try? framer.feed(frame)) ?? [] { _ = try? JSONHubProtocol.decode(message) }
             }
         }
-        let decoder = JSONDecoder()
         let models = rate(count) {
+            var framer = RecordSeparatorFramer()
+            for frame in frames {
+                for message in (try? framer.feed(frame)) ?? [] {
+                    guard case .invocation(let invocation)? = try? JSONHubProtocol.decode(message), invocation.arguments.count == 2 else { continue }
+                    _ = try? String(hubPayload: invocation.arguments[0])
+                    switch invocation.target {
+                    case "GatewayQuote": _ = try? Quote(hubPayload: invocation.arguments[1])
+                    case "GatewayDepth": _ = try? OneOrMany<DepthEntry>(hubPayload: invocation.arguments[1])
+                    default: _ = try? OneOrMany<MarketTrade>(hubPayload: invocation.arguments[1])
+                    }
+                }
+            }
+        }
+        let decoder = JSONDecoder()
+        let baseline = rate(count) {
             var framer = RecordSeparatorFramer()
             for frame in frames {
                 for message in (try? framer.feed(frame)) ?? [] {
@@ -44,7 +62,9 @@ enum FramingLimit {
                 }
             }
         }
-        return Figures(framing: framing, hubDecoding: hub, modelDecoding: models, messageBytes: bytes / count)
+        return Figures(
+            framing: framing, hubDecoding: hub, modelDecoding: models, modelDecodingWithJSONDecoder: baseline,
+            messageBytes: bytes / count)
     }
 
     private static func rate(_ count: Int, _ body: () -> Void) -> Double {

@@ -17,6 +17,7 @@ struct ResultTable {
             out.append("  split on 0x1E only                 \(rate(limits.framing)) msg/s")
             out.append("  + hub message decoding             \(rate(limits.hubDecoding)) msg/s")
             out.append("  + market model decoding            \(rate(limits.modelDecoding)) msg/s")
+            out.append("    (baseline: the same with JSONDecoder \(rate(limits.modelDecodingWithJSONDecoder)) msg/s)")
             out.append("")
         }
         func capacity(_ figures: ConsumerFigures) -> Double? {

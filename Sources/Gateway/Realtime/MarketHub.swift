@@ -154,25 +154,24 @@ public final class MarketHub: Sendable {
     // MARK: Events
 
     private func registerHandlers() {
-        let decoder = JSONDecoder()
         session.connection.onRaw("GatewayQuote") { [weak self] arguments in
             guard let self, let (contract, payload) = self.split(arguments, event: "GatewayQuote") else { return }
             // A null quote has been seen; it carries nothing.
             guard !payload.isNull else { return }
-            guard let quote = self.decode(Quote.self, payload, decoder, event: "GatewayQuote") else { return }
+            guard let quote = self.decode(Quote.self, payload, event: "GatewayQuote") else { return }
             self.deliver(.quote(contractId: contract, quote))
         }
         session.connection.onRaw("GatewayTrade") { [weak self] arguments in
             guard let self, let (contract, payload) = self.split(arguments, event: "GatewayTrade"),
-                let trades = self.decode(OneOrMany<MarketTrade>.self, payload, decoder, event: "GatewayTrade")
+                let trades = self.decodeBatch(MarketTrade.self, payload, event: "GatewayTrade")
             else { return }
-            self.deliver(.trades(contractId: contract, trades.elements))
+            self.deliver(.trades(contractId: contract, trades))
         }
         session.connection.onRaw("GatewayDepth") { [weak self] arguments in
             guard let self, let (contract, payload) = self.split(arguments, event: "GatewayDepth"),
-                let depth = self.decode(OneOrMany<DepthEntry>.self, payload, decoder, event: "GatewayDepth")
+                let depth = self.decodeBatch(DepthEntry.self, payload, event: "GatewayDepth")
             else { return }
-            self.deliver(.depth(contractId: contract, depth.elements))
+            self.deliver(.depth(contractId: contract, depth))
         }
     }
 
@@ -185,7 +184,7 @@ public final class MarketHub: Sendable {
     /// `(contractId, data)`; the contract id is the handler's first argument because quotes
     /// carry the symbol id, not the contract id.
     private func split(_ arguments: [RawJSON], event: String) -> (String, RawJSON)? {
-        guard arguments.count >= 2, let contract = Self.plainString(arguments[0]) ?? (try? arguments[0].decode(String.self)) else {
+        guard arguments.count >= 2, let contract = try? String(hubPayload: arguments[0]) else {
             counters.withLock { $0.malformed += 1 }
             logger.warning("Ignored a \(event) without (contractId, data) arguments.", metadata: ["arguments": "\(arguments.count)"])
             return nil
@@ -193,24 +192,28 @@ public final class MarketHub: Sendable {
         return (contract, arguments[1])
     }
 
-    /// The hot path: a contract id is a plain quoted string, read straight from its bytes without
-    /// a `JSONDecoder` per event; anything with escapes falls back to the decoder.
-    private static func plainString(_ value: RawJSON) -> String? {
-        let bytes = value.bytes
-        guard bytes.count >= 2, bytes.first == UInt8(ascii: "\""), bytes.last == UInt8(ascii: "\"") else { return nil }
-        let inner = bytes.dropFirst().dropLast()
-        guard !inner.contains(UInt8(ascii: "\\")), !inner.contains(UInt8(ascii: "\"")) else { return nil }
-        return String(decoding: inner, as: UTF8.self)
-    }
-
-    private func decode<T: Decodable>(_ type: T.Type, _ payload: RawJSON, _ decoder: JSONDecoder, event: String) -> T? {
+    /// Decodes straight from the frame's bytes (see ``HubPayloadDecodable``). A payload that does
+    /// not decode is dropped and counted; array items that do not decode are skipped, counted
+    /// and logged, and the rest of the batch is delivered.
+    private func decode<T: HubPayloadDecodable>(_ type: T.Type, _ payload: RawJSON, event: String) -> T? {
+        let value: T
         do {
-            return try payload.decode(T.self, decoder: decoder)
+            value = try T(hubPayload: payload)
         } catch {
             counters.withLock { $0.malformed += 1 }
-            logger.warning("Ignored a malformed \(event).", metadata: ["error": "\(error)"])
+            logger.warning("Ignored a malformed \(event).", metadata: ["error": "\(error.message)"])
             return nil
         }
+        return value
+    }
+
+    private func decodeBatch<Element: HubPayloadDecodable>(_ type: Element.Type, _ payload: RawJSON, event: String) -> [Element]? {
+        guard let batch = decode(OneOrMany<Element>.self, payload, event: event) else { return nil }
+        if batch.skippedCount > 0 {
+            counters.withLock { $0.malformed += batch.skippedCount }
+            logger.warning("Skipped malformed items of a \(event).", metadata: ["skipped": "\(batch.skippedCount)"])
+        }
+        return batch.elements
     }
 
     // MARK: Watchdog

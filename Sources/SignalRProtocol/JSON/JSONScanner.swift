@@ -167,22 +167,6 @@ struct JSONScanner {
         }
     }
 
-    /// Reads an integral JSON number that fits in Int64 (`1`, `1.0` and `1e0` are accepted).
-    mutating func readInteger() throws(HubProtocolError) -> Int64 {
-        let found = try peek()
-        guard found == UInt8(ascii: "-") || (found >= UInt8(ascii: "0") && found <= UInt8(ascii: "9")) else {
-            throw HubProtocolError("Expected a number but found \(Self.describe(found)).")
-        }
-        let start = index
-        try skipNumber()
-        let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        if let value = Int64(text) { return value }
-        if let double = Double(text), double.rounded() == double, abs(double) < 9.2e18 {
-            return Int64(double)
-        }
-        throw HubProtocolError("Expected an integer but found \(text).")
-    }
-
     // MARK: Strings
 
     mutating func readString() throws(HubProtocolError) -> String {
