@@ -26,7 +26,28 @@ struct ChaosRun: AsyncParsableCommand {
     @Option(help: "Seed of the fault sequence and of the simulated market.") var seed: UInt64 = 1
     @Option(help: "Seconds of silence after which the market hub declares its feed stale.") var staleWindow: Double = 1
     @Option(help: "Seconds a fault may take to recover from before it counts as a failure.") var recoveryTimeout: Double = 20
+    @Option(
+        help: ArgumentHelp(
+            "Inject only these kinds (comma-separated; default: all).",
+            discussion: "Kinds: \(FaultKind.allCases.map(\.option).joined(separator: ", "))."))
+    var kinds: String?
     @Flag(help: "Echo every log line to stderr.") var verbose = false
+
+    func validate() throws {
+        _ = try selectedKinds()
+    }
+
+    /// The kinds to inject, from `--kinds`.
+    func selectedKinds() throws -> [FaultKind] {
+        guard let kinds else { return FaultKind.allCases }
+        return try kinds.split(separator: ",").map { name in
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard let kind = FaultKind.allCases.first(where: { $0.option == trimmed }) else {
+                throw ValidationError("Unknown fault kind '\(trimmed)'. Use one of: \(FaultKind.allCases.map(\.option).joined(separator: ", ")).")
+            }
+            return kind
+        }
+    }
 
     func run() async throws {
         let capture = LogCapture(echo: verbose, level: .info)
@@ -36,7 +57,11 @@ struct ChaosRun: AsyncParsableCommand {
         simulatorConfiguration.port = 0
         simulatorConfiguration.market = MarketFeedConfiguration(seed: seed, tickInterval: .milliseconds(20), updatesPerContractPerTick: 1)
         simulatorConfiguration.logLevel = .warning
-        let simulator = GatewaySimulator(configuration: simulatorConfiguration)
+        // The client below declares the server lost after 5 s of silence, so the server must ping
+        // well within that (the reference: the timeout is about twice the server's keep-alive).
+        var hubsConfiguration = SimulatorHubsConfiguration()
+        hubsConfiguration.hub.keepAliveInterval = .seconds(1)
+        let simulator = GatewaySimulator(configuration: simulatorConfiguration, hubs: SimulatorHubs(configuration: hubsConfiguration))
         let port = try await simulator.start()
 
         // safe: a loopback URL with a bound port.
@@ -78,7 +103,7 @@ struct ChaosRun: AsyncParsableCommand {
             throw ValidationError("No market data arrived within 10 s of subscribing; the run cannot start.")
         }
 
-        var injector = FaultSchedule(seed: seed)
+        var injector = FaultSchedule(seed: seed, kinds: try selectedKinds())
         var report = ChaosReport()
         let started = ContinuousClock.now
         let deadline = started + .seconds(duration)
@@ -86,7 +111,7 @@ struct ChaosRun: AsyncParsableCommand {
                                  staleWindow: staleWindow, recoveryTimeout: recoveryTimeout, probeContractId: probeContract.id)
         while report.injected < faults, ContinuousClock.now < deadline {
             let kind = injector.next()
-            let outcome = await driver.inject(kind)
+            let outcome = await driver.inject(kind, stallWindows: injector.stallWindows())
             report.record(kind, outcome)
             try await Task.sleep(for: .milliseconds(50))
         }

@@ -25,7 +25,8 @@ struct FaultDriver: Sendable {
     /// A contract outside the streamed set, subscribed and unsubscribed by the invocation probe.
     let probeContractId: String
 
-    func inject(_ kind: FaultKind) async -> FaultOutcome {
+    /// Injects `kind`; a feed stall lasts `stallWindows` stale-feed windows.
+    func inject(_ kind: FaultKind, stallWindows: Double = 1.5) async -> FaultOutcome {
         let faults = simulator.faults
         let injected = ContinuousClock.now
         var measureFrom = injected
@@ -40,7 +41,7 @@ struct FaultDriver: Sendable {
             faults.send(.dropConnections(.all))
         case .feedStall:
             faults.stallFeed()
-            try? await Task.sleep(for: .milliseconds(Int(staleWindow * 1500)))
+            try? await Task.sleep(for: .milliseconds(Int(staleWindow * stallWindows * 1000)))
             faults.resumeFeed()
             measureFrom = ContinuousClock.now
         case .splitFrames: faults.setFrameMode(.split(maxFrameBytes: 61))
@@ -56,7 +57,11 @@ struct FaultDriver: Sendable {
             let measureFrom = measureFrom
             let recovered = (try? await waitUntil(seconds: recoveryTimeout) {
                 let live = observer.lastLive
-                guard let marketLive = live.market, marketLive > injected, let userLive = live.user, userLive > injected else { return false }
+                guard let marketLive = live.market, marketLive > injected else { return false }
+                // A stalled feed concerns the market hub only; every other fault takes both down.
+                if kind != .feedStall {
+                    guard let userLive = live.user, userLive > injected else { return false }
+                }
                 return observer.allContractsFlowing(since: max(marketLive, measureFrom))
             }) ?? false
             let time = recovered ? ContinuousClock.now - measureFrom : nil

@@ -3,13 +3,21 @@
 struct FaultSchedule {
     private var generator: SplitMix
     private var round: [FaultKind] = []
+    private let kinds: [FaultKind]
 
-    init(seed: UInt64) {
+    init(seed: UInt64, kinds: [FaultKind] = FaultKind.allCases) {
         generator = SplitMix(state: seed)
+        self.kinds = kinds.isEmpty ? FaultKind.allCases : kinds
+    }
+
+    /// How long the next feed stall lasts, in stale-feed windows: from just past one window
+    /// (one reconnect) to five (reconnects backing off while the feed stays frozen).
+    mutating func stallWindows() -> Double {
+        Double.random(in: 1.5...5, using: &generator)
     }
 
     mutating func next() -> FaultKind {
-        if round.isEmpty { round = FaultKind.allCases.shuffled(using: &generator) }
+        if round.isEmpty { round = kinds.shuffled(using: &generator) }
         return round.removeLast()
     }
 }

@@ -23,6 +23,27 @@ struct RealtimeStateTests {
         #expect(watchdog.check(at: t0.addingTimeInterval(500)) == .healthy)
     }
 
+    @Test func watchdogBacksOffWhileReconnectsBringNothingAndResetsOnData() {
+        var watchdog = FeedWatchdog(window: 10)
+        var now = t0
+        var allowed: [TimeInterval] = []
+        // The feed stays frozen across reconnects: each verdict doubles the next allowed silence.
+        for _ in 0..<8 {
+            watchdog.arm(at: now)
+            allowed.append(watchdog.allowedSilence)
+            #expect(watchdog.check(at: now.addingTimeInterval(watchdog.allowedSilence - 0.5)) == .healthy)
+            now = now.addingTimeInterval(watchdog.allowedSilence)
+            #expect(watchdog.check(at: now) == .stale(silence: allowed.last ?? 0))
+        }
+        #expect(allowed == [10, 20, 40, 80, 160, 320, 320, 320])
+        #expect(watchdog.consecutiveStale == 8)
+        // Data again: back to one window.
+        watchdog.arm(at: now)
+        watchdog.recordEvent(at: now.addingTimeInterval(1))
+        #expect(watchdog.consecutiveStale == 0 && watchdog.allowedSilence == 10)
+        #expect(watchdog.check(at: now.addingTimeInterval(11)) == .stale(silence: 10))
+    }
+
     @Test func subscriptionSetKeepsInsertionOrderWithoutDuplicates() {
         var set = SubscriptionSet<MarketSubscription>()
         let inserted = [

@@ -5,6 +5,11 @@ import Foundation
 ///
 /// A pure state machine: the hub records events and asks at each tick whether to act. Only the
 /// market hub has one; the user hub is legitimately silent while the account is flat.
+///
+/// A reconnect that does not bring data back (the feed is frozen upstream, not on our connection)
+/// doubles the silence allowed before the next one, up to 32 windows, until an event arrives. The
+/// backoff lives here rather than in a pause between disconnecting and connecting, so the hub
+/// stays connected and subscribed while it waits, and data flows the moment the feed resumes.
 struct FeedWatchdog: Sendable {
     enum Verdict: Sendable, Equatable {
         case healthy
@@ -16,6 +21,16 @@ struct FeedWatchdog: Sendable {
     let window: TimeInterval
     private var lastActivity: Date?
     private var armed = false
+    /// Stale verdicts since the last event; each doubles the allowed silence.
+    private(set) var consecutiveStale = 0
+
+    /// The most the allowed silence grows to, in windows.
+    static let maximumBackoff = 32
+
+    /// The silence allowed now: the window, doubled for each reconnect that brought nothing.
+    var allowedSilence: TimeInterval {
+        window * Double(min(1 << min(consecutiveStale, 30), Self.maximumBackoff))
+    }
 
     init(window: TimeInterval) {
         self.window = window
@@ -36,6 +51,7 @@ struct FeedWatchdog: Sendable {
     /// An event arrived.
     mutating func recordEvent(at now: Date) {
         if armed { lastActivity = now }
+        consecutiveStale = 0
     }
 
     /// Whether the feed is stale at `now`. A stale verdict disarms the watchdog until the next
@@ -43,8 +59,9 @@ struct FeedWatchdog: Sendable {
     mutating func check(at now: Date) -> Verdict {
         guard armed, let lastActivity else { return .healthy }
         let silence = now.timeIntervalSince(lastActivity)
-        guard silence >= window else { return .healthy }
+        guard silence >= allowedSilence else { return .healthy }
         disarm()
+        consecutiveStale += 1
         return .stale(silence: silence)
     }
 }
