@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "SignalRProtocol", swiftSettings: strict),
         .target(
             name: "SignalR",
-            dependencies: [
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), 
                 "SignalRProtocol",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -52,7 +52,7 @@ let package = Package(
         ),
         .target(
             name: "SignalRServer",
-            dependencies: [
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), 
                 "SignalRProtocol",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -67,7 +67,7 @@ let package = Package(
         .target(name: "MarketData", swiftSettings: strict),
         .target(
             name: "Gateway",
-            dependencies: [
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), 
                 "SignalR",
                 "SignalRProtocol",
                 "MarketData",
@@ -82,7 +82,7 @@ let package = Package(
         ),
         .target(
             name: "GatewaySimulator",
-            dependencies: [
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), 
                 "SignalRServer",
                 "SignalRProtocol",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -95,7 +95,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "TradingBot",
-            dependencies: [
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), 
                 "Gateway",
                 "GatewaySimulator",
                 "MarketData",
@@ -130,7 +130,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "GatewayBenchmark",
-            dependencies: [
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), 
                 "Gateway",
                 "GatewaySimulator",
                 "MarketData",
@@ -145,7 +145,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "ChaosRun",
-            dependencies: [
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), 
                 "Gateway",
                 "GatewaySimulator",
                 "SignalR",
@@ -158,11 +158,11 @@ let package = Package(
         .testTarget(name: "SignalRProtocolTests", dependencies: ["SignalRProtocol"]),
         .testTarget(
             name: "SignalRTests",
-            dependencies: ["SignalR", "SignalRServer", "SignalRProtocol", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Logging", package: "swift-log")]
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "SignalR", "SignalRServer", "SignalRProtocol", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "SignalRServerTests",
-            dependencies: ["SignalRServer", "SignalRProtocol", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"), .product(name: "AsyncHTTPClient", package: "async-http-client")]
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "SignalRServer", "SignalRProtocol", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"), .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
         .testTarget(name: "MarketDataTests", dependencies: ["MarketData"]),
         .testTarget(
@@ -171,15 +171,15 @@ let package = Package(
         ),
         .testTarget(
             name: "GatewayTests",
-            dependencies: ["Gateway", "GatewaySimulator", "MarketData", "SignalR", "SignalRProtocol", .product(name: "Logging", package: "swift-log")]
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "Gateway", "GatewaySimulator", "MarketData", "SignalR", "SignalRProtocol", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["GatewaySimulator", "Gateway", "MarketData", "TradingBot", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "GatewaySimulator", "Gateway", "MarketData", "TradingBot", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "InteropTests",
-            dependencies: ["SignalR", "GatewaySimulator", "SignalRServer"],
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "SignalR", "GatewaySimulator", "SignalRServer"],
             exclude: ["Python"]
         ),
     ].filter { target in

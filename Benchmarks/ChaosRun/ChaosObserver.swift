@@ -1,6 +1,6 @@
 import Gateway
 import MarketData
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Watches what the hubs deliver: when each contract last got each kind of data, and every gap
 /// reported.
@@ -20,10 +20,10 @@ final class ChaosObserver: Sendable {
         var gaps = 0
     }
 
-    private let contracts: Mutex<[String: ContractRecord]>
-    private let user = Mutex(UserRecord())
-    private let marketGaps = Mutex(0)
-    private let lives = Mutex(LiveRecord())
+    private let contracts: NIOLockedValueBox<[String: ContractRecord]>
+    private let user = NIOLockedValueBox(UserRecord())
+    private let marketGaps = NIOLockedValueBox(0)
+    private let lives = NIOLockedValueBox(LiveRecord())
 
     /// When each hub last reported itself live (a new connection with every subscription restored).
     struct LiveRecord: Sendable {
@@ -32,7 +32,7 @@ final class ChaosObserver: Sendable {
     }
 
     init(contractIds: [String]) {
-        contracts = Mutex(Dictionary(uniqueKeysWithValues: contractIds.map { ($0, ContractRecord()) }))
+        contracts = NIOLockedValueBox(Dictionary(uniqueKeysWithValues: contractIds.map { ($0, ContractRecord()) }))
     }
 
     func consume(_ events: AsyncStream<MarketEvent>) async {
@@ -43,25 +43,25 @@ final class ChaosObserver: Sendable {
             case .trades(let id, _): update(id) { $0.lastTrade = now }
             case .depth(let id, _): update(id) { $0.lastDepth = now }
             case .gap(let ids, _):
-                marketGaps.withLock { $0 += 1 }
-                contracts.withLock { records in for id in ids { records[id]?.gaps += 1 } }
-            case .live: lives.withLock { $0.market = now }
+                marketGaps.withLockedValue { $0 += 1 }
+                contracts.withLockedValue { records in for id in ids { records[id]?.gaps += 1 } }
+            case .live: lives.withLockedValue { $0.market = now }
             }
         }
     }
 
-    var lastLive: LiveRecord { lives.withLock { $0 } }
+    var lastLive: LiveRecord { lives.withLockedValue { $0 } }
 
     func consume(_ events: AsyncStream<UserEvent>) async {
         for await event in events {
             let now = ContinuousClock.now
-            user.withLock { record in
+            user.withLockedValue { record in
                 switch event {
                 case .order: record.lastOrder = now
                 case .position: record.lastPosition = now
                 case .trade: record.lastTrade = now
                 case .gap: record.gaps += 1
-                case .live: lives.withLock { $0.user = now }
+                case .live: lives.withLockedValue { $0.user = now }
                 case .account: break
                 }
             }
@@ -69,7 +69,7 @@ final class ChaosObserver: Sendable {
     }
 
     private func update(_ id: String, _ change: (inout ContractRecord) -> Void) {
-        contracts.withLock { records in
+        contracts.withLockedValue { records in
             guard var record = records[id] else { return }
             record.events += 1
             change(&record)
@@ -79,14 +79,14 @@ final class ChaosObserver: Sendable {
 
     /// Whether every contract got quotes and depth after `instant`.
     func allContractsFlowing(since instant: ContinuousClock.Instant) -> Bool {
-        contracts.withLock { records in
+        contracts.withLockedValue { records in
             records.values.allSatisfy { ($0.lastQuote ?? instant) > instant && ($0.lastDepth ?? instant) > instant }
         }
     }
 
     /// The (kind, contract) pairs that delivered nothing after `instant`.
     func silentSubscriptions(since instant: ContinuousClock.Instant) -> [String] {
-        contracts.withLock { records in
+        contracts.withLockedValue { records in
             records.sorted { $0.key < $1.key }.flatMap { id, record -> [String] in
                 var silent: [String] = []
                 if (record.lastQuote ?? instant) <= instant { silent.append("quotes \(id)") }
@@ -98,15 +98,15 @@ final class ChaosObserver: Sendable {
     }
 
     func userFlowing(since instant: ContinuousClock.Instant) -> (orders: Bool, positions: Bool, trades: Bool) {
-        user.withLock { record in
+        user.withLockedValue { record in
             ((record.lastOrder ?? instant) > instant, (record.lastPosition ?? instant) > instant, (record.lastTrade ?? instant) > instant)
         }
     }
 
     var gapsPerContract: [(String, Int)] {
-        contracts.withLock { records in records.sorted { $0.key < $1.key }.map { ($0.key, $0.value.gaps) } }
+        contracts.withLockedValue { records in records.sorted { $0.key < $1.key }.map { ($0.key, $0.value.gaps) } }
     }
 
-    var userGaps: Int { user.withLock { $0.gaps } }
-    var totalEvents: Int { contracts.withLock { $0.values.reduce(0) { $0 + $1.events } } }
+    var userGaps: Int { user.withLockedValue { $0.gaps } }
+    var totalEvents: Int { contracts.withLockedValue { $0.values.reduce(0) { $0 + $1.events } } }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Gateway
 import GatewaySimulator
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// What happened after one fault.
 struct FaultOutcome: Sendable {
@@ -121,7 +121,7 @@ struct FaultDriver: Sendable {
 
 /// A flag set once from another task.
 final class DoneFlag: Sendable {
-    private let value = Mutex(false)
-    func set() { value.withLock { $0 = true } }
-    var isSet: Bool { value.withLock { $0 } }
+    private let value = NIOLockedValueBox(false)
+    func set() { value.withLockedValue { $0 = true } }
+    var isSet: Bool { value.withLockedValue { $0 } }
 }

@@ -1,11 +1,11 @@
 import Foundation
 import Logging
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Collects every log line of the run so that it can be searched for secrets afterwards, and
 /// optionally echoes them to stderr.
 final class LogCapture: Sendable {
-    private let lines = Mutex<[String]>([])
+    private let lines = NIOLockedValueBox<[String]>([])
     let echo: Bool
     let level: Logger.Level
 
@@ -15,15 +15,15 @@ final class LogCapture: Sendable {
     }
 
     func record(_ line: String) {
-        lines.withLock { $0.append(line) }
+        lines.withLockedValue { $0.append(line) }
         if echo { FileHandle.standardError.write(Data((line + "\n").utf8)) }
     }
 
-    var count: Int { lines.withLock { $0.count } }
+    var count: Int { lines.withLockedValue { $0.count } }
 
     /// Lines containing something shaped like a JWT (`eyJ….….…`) or one of `secrets`.
     func leaks(secrets: [String]) -> [String] {
-        let all = lines.withLock { $0 }
+        let all = lines.withLockedValue { $0 }
         return all.filter { line in
             Self.containsJWT(line) || secrets.contains { !$0.isEmpty && line.contains($0) }
         }

@@ -1,7 +1,7 @@
 import Foundation
 import Gateway
 import MarketData
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Counts market events and samples latency (the quote's generation `timestamp` to now), and
 /// notices the gap and recovery around a forced token expiry.
@@ -16,12 +16,12 @@ final class IngestMeter: Sendable {
         var recoveries: [Double] = []
     }
 
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
 
     func record(_ event: MarketEvent) {
         let now = Date()
         let instant = ContinuousClock.now
-        state.withLock { state in
+        state.withLockedValue { state in
             switch event {
             case .gap:
                 if state.gapAt == nil { state.gapAt = instant }
@@ -45,7 +45,7 @@ final class IngestMeter: Sendable {
     }
 
     func startCounting() {
-        state.withLock {
+        state.withLockedValue {
             $0.counting = true
             $0.started = .now
             $0.cpuAtStart = ProcessMemory.cpuSeconds()
@@ -53,7 +53,7 @@ final class IngestMeter: Sendable {
     }
 
     func stopCounting() -> ConsumerFigures {
-        state.withLock { state in
+        state.withLockedValue { state in
             state.counting = false
             let elapsed = state.started.map { (ContinuousClock.now - $0).seconds } ?? 0
             let sorted = state.latencies.sorted()

@@ -3,7 +3,7 @@ import Gateway
 import GatewaySimulator
 import MarketData
 import SignalR
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Options that make the hubs react within a test's patience: fast keep-alive, quick retries.
 enum FastHubs {
@@ -26,7 +26,7 @@ enum FastHubs {
 /// Records what a hub delivered, for assertions that wait for something to happen.
 final class EventLog<Event: Sendable>: Sendable {
     private final class Storage: Sendable {
-        let events = Mutex<[(ContinuousClock.Instant, Event)]>([])
+        let events = NIOLockedValueBox<[(ContinuousClock.Instant, Event)]>([])
     }
 
     private let storage = Storage()
@@ -35,16 +35,16 @@ final class EventLog<Event: Sendable>: Sendable {
     init(_ stream: AsyncStream<Event>) {
         let storage = self.storage
         consumer = Task {
-            for await event in stream { storage.events.withLock { $0.append((.now, event)) } }
+            for await event in stream { storage.events.withLockedValue { $0.append((.now, event)) } }
         }
     }
 
     deinit { consumer.cancel() }
 
-    var all: [Event] { storage.events.withLock { $0.map(\.1) } }
+    var all: [Event] { storage.events.withLockedValue { $0.map(\.1) } }
 
     func since(_ instant: ContinuousClock.Instant) -> [Event] {
-        storage.events.withLock { $0.filter { $0.0 > instant }.map(\.1) }
+        storage.events.withLockedValue { $0.filter { $0.0 > instant }.map(\.1) }
     }
 
     /// Waits up to `seconds` for an event after `instant` that satisfies `match`.

@@ -1,6 +1,6 @@
 import Foundation
 import SignalR
-import Synchronization
+import NIOConcurrencyHelpers
 import Testing
 @testable import Gateway
 
@@ -60,33 +60,33 @@ struct RealtimeStateTests {
     }
 
     @Test func coordinatorAppliesOnlyWhenConnectedAndRestoresEverything() async throws {
-        let log = Locked<[String]>([])
+        let log = NIOLockedValueBox<[String]>([])
         let refusing = SubscriptionCoordinator<MarketSubscription>(
             apply: { subscription in
                 if subscription.contractId == "BAD" { throw SignalRError.invocationFailed(method: "Subscribe", message: "unknown contract") }
-                log.withLock { $0.append("+\(subscription)") }
+                log.withLockedValue { $0.append("+\(subscription)") }
             },
-            remove: { subscription in log.withLock { $0.append("-\(subscription)") } }
+            remove: { subscription in log.withLockedValue { $0.append("-\(subscription)") } }
         )
         try await refusing.subscribe(.init(.quotes, "A"))
-        #expect(log.withLock { $0 }.isEmpty, "not connected: only remembered")
+        #expect(log.withLockedValue { $0 }.isEmpty, "not connected: only remembered")
         let first = await refusing.restore()
         #expect(first.applied == 1 && first.failures.isEmpty && !first.interrupted)
         try await refusing.subscribe(.init(.trades, "A"))
         try await refusing.subscribe(.init(.trades, "A"))
-        #expect(log.withLock { $0 } == ["+quotes A", "+trades A"])
+        #expect(log.withLockedValue { $0 } == ["+quotes A", "+trades A"])
         await #expect(throws: SignalRError.self) { try await refusing.subscribe(.init(.quotes, "BAD")) }
         let kept = await refusing.wantedSubscriptions.count
         #expect(kept == 2, "a refused subscription is not kept")
 
         await refusing.disconnected()
         try await refusing.unsubscribe(.init(.trades, "A"))
-        #expect(log.withLock { $0 }.count == 2, "nothing is sent while disconnected")
+        #expect(log.withLockedValue { $0 }.count == 2, "nothing is sent while disconnected")
         let second = await refusing.restore()
         #expect(second.applied == 1)
-        #expect(log.withLock { $0 } == ["+quotes A", "+trades A", "+quotes A"])
+        #expect(log.withLockedValue { $0 } == ["+quotes A", "+trades A", "+quotes A"])
         try await refusing.unsubscribe(.init(.quotes, "A"))
-        #expect(log.withLock { $0 }.last == "-quotes A")
+        #expect(log.withLockedValue { $0 }.last == "-quotes A")
     }
 
     @Test func restoreStopsWhenTheConnectionGoesAway() async {

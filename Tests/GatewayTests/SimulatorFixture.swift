@@ -1,6 +1,6 @@
 import Foundation
 @testable import Gateway
-import Synchronization
+import NIOConcurrencyHelpers
 import GatewaySimulator
 
 /// A simulator on a free loopback port, and a gateway configuration pointing at it.
@@ -46,13 +46,13 @@ struct SimulatorFixture {
 
 /// A wall clock that moves only when told to.
 final class ManualTime: Sendable {
-    private let current = Mutex(Date())
+    private let current = NIOLockedValueBox(Date())
 
     var now: @Sendable () -> Date { { [current = self] in current.read() } }
 
-    func read() -> Date { current.withLock { $0 } }
+    func read() -> Date { current.withLockedValue { $0 } }
 
     func advance(by seconds: TimeInterval) {
-        current.withLock { $0 = $0.addingTimeInterval(seconds) }
+        current.withLockedValue { $0 = $0.addingTimeInterval(seconds) }
     }
 }

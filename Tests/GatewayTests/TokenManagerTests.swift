@@ -1,16 +1,16 @@
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 import Testing
 @testable import Gateway
 
 /// A token source that counts calls and can be slowed down or made to fail.
 final class ScriptedTokenSource: TokenSource {
     struct Counts: Sendable { var logins = 0; var validations = 0 }
-    private let counts = Mutex(Counts())
+    private let counts = NIOLockedValueBox(Counts())
     private let lifetime: TimeInterval
     private let delay: Duration
     private let validateRenews: Bool
-    private let loginFails = Mutex(false)
+    private let loginFails = NIOLockedValueBox(false)
 
     init(lifetime: TimeInterval = 3600, delay: Duration = .milliseconds(50), validateRenews: Bool = true) {
         self.lifetime = lifetime
@@ -18,18 +18,18 @@ final class ScriptedTokenSource: TokenSource {
         self.validateRenews = validateRenews
     }
 
-    var snapshot: Counts { counts.withLock { $0 } }
-    func failLogins(_ fail: Bool) { loginFails.withLock { $0 = fail } }
+    var snapshot: Counts { counts.withLockedValue { $0 } }
+    func failLogins(_ fail: Bool) { loginFails.withLockedValue { $0 = fail } }
 
     func login() async throws -> String {
-        counts.withLock { $0.logins += 1 }
+        counts.withLockedValue { $0.logins += 1 }
         try await Task.sleep(for: delay)
-        if loginFails.withLock({ $0 }) { throw GatewayError.loginFailed(code: 3, meaning: "InvalidCredentials", message: nil) }
+        if loginFails.withLockedValue({ $0 }) { throw GatewayError.loginFailed(code: 3, meaning: "InvalidCredentials", message: nil) }
         return TestJWT.make(exp: Date().addingTimeInterval(lifetime))
     }
 
     func validate(_ token: String) async throws -> GatewayAuthenticator.ValidateOutcome {
-        counts.withLock { $0.validations += 1 }
+        counts.withLockedValue { $0.validations += 1 }
         try await Task.sleep(for: delay)
         return validateRenews ? .renewed(TestJWT.make(exp: Date().addingTimeInterval(lifetime))) : .refused("error 1 InvalidSession")
     }
@@ -71,11 +71,11 @@ struct TokenManagerTests {
     }
 
     @Test func tokenNearExpiryIsValidatedFirst() async throws {
-        let clock = Mutex(Date())
+        let clock = NIOLockedValueBox(Date())
         let source = ScriptedTokenSource(lifetime: 3600)
-        let manager = TokenManager(source: source, now: { clock.withLock { $0 } })
+        let manager = TokenManager(source: source, now: { clock.withLockedValue { $0 } })
         let first = try await manager.validToken()
-        clock.withLock { $0 = $0.addingTimeInterval(3600 - 60) }
+        clock.withLockedValue { $0 = $0.addingTimeInterval(3600 - 60) }
         let second = try await manager.validToken()
         #expect(second != first)
         #expect(source.snapshot.validations == 1)
@@ -83,11 +83,11 @@ struct TokenManagerTests {
     }
 
     @Test func validateRefusalFallsBackToLogin() async throws {
-        let clock = Mutex(Date())
+        let clock = NIOLockedValueBox(Date())
         let source = ScriptedTokenSource(lifetime: 3600, validateRenews: false)
-        let manager = TokenManager(source: source, now: { clock.withLock { $0 } })
+        let manager = TokenManager(source: source, now: { clock.withLockedValue { $0 } })
         _ = try await manager.validToken()
-        clock.withLock { $0 = $0.addingTimeInterval(3590) }
+        clock.withLockedValue { $0 = $0.addingTimeInterval(3590) }
         _ = try await manager.validToken()
         #expect(source.snapshot.validations == 1)
         #expect(source.snapshot.logins == 2)

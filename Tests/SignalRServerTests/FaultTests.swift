@@ -3,7 +3,7 @@ import NIOCore
 import NIOWebSocket
 import SignalRProtocol
 import SignalRServer
-import Synchronization
+import NIOConcurrencyHelpers
 import Testing
 
 @Suite("Faults and control")
@@ -244,10 +244,10 @@ struct FaultTests {
     @Test("with closeOnAuthenticationExpiration, an expired token closes with {\"type\":7,\"allowReconnect\":true}")
     func tokenExpiry() async throws {
         let start = Date(timeIntervalSince1970: 1_800_000_000)
-        let clock = Mutex(start)
+        let clock = NIOLockedValueBox(start)
         var configuration = HubFixture.fastConfiguration()
         configuration.closeOnAuthenticationExpiration = true
-        configuration.now = { clock.withLock { $0 } }
+        configuration.now = { clock.withLockedValue { $0 } }
         let hub = HubFixture.makeHub(configuration: configuration, authenticator: { request in
             .accept(HubPrincipal(user: "u", accessToken: request.accessToken, expiresAt: start.addingTimeInterval(60)))
         })
@@ -255,7 +255,7 @@ struct FaultTests {
         try await HubFixture.withHub(hub) { port in
             let socket = try await TestWebSocket.handshaken(port: port, target: "/hub?access_token=t")
             try await socket.expectNoMessage(for: .milliseconds(200))
-            clock.withLock { $0 = start.addingTimeInterval(61) }
+            clock.withLockedValue { $0 = start.addingTimeInterval(61) }
             let close = try await socket.waitForClose(timeout: .seconds(5))
             #expect(close.messages == [.close(CloseMessage(allowReconnect: true))])
             try await eventually { recorder.disconnectCount == 1 }

@@ -1,6 +1,6 @@
 import SignalRProtocol
 import SignalRServer
-import Synchronization
+import NIOConcurrencyHelpers
 import Testing
 
 @Suite("Invocations")
@@ -74,9 +74,9 @@ struct InvocationTests {
     @Test("a fire-and-forget invocation runs but is never answered, even when it fails")
     func fireAndForget() async throws {
         let hub = HubFixture.makeHub()
-        let calls = Mutex(0)
+        let calls = NIOLockedValueBox(0)
         hub.on("Record") { _ in
-            calls.withLock { $0 += 1 }
+            calls.withLockedValue { $0 += 1 }
             return try RawJSON(encoding: "ignored")
         }
         try await HubFixture.withHub(hub) { port in
@@ -87,7 +87,7 @@ struct InvocationTests {
             try await socket.invoke("Void", [], id: "last")
             // Invocations run in order, so the only answer is the last one's.
             #expect(try await socket.nextMessage() == completion("last", .void))
-            #expect(calls.withLock { $0 } == 1)
+            #expect(calls.withLockedValue { $0 } == 1)
             try await socket.expectNoMessage(for: .milliseconds(200))
             await socket.close()
         }

@@ -1,4 +1,4 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Fans events out to any number of `AsyncStream` consumers without blocking the producer.
 ///
@@ -12,7 +12,7 @@ final class EventBroadcaster<Element: Sendable>: Sendable {
         var finished = false
     }
 
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
     private let bufferSize: Int
 
     init(bufferSize: Int = 10_000) {
@@ -22,7 +22,7 @@ final class EventBroadcaster<Element: Sendable>: Sendable {
     /// A new stream of every element yielded from now on.
     func stream() -> AsyncStream<Element> {
         let (stream, continuation) = AsyncStream<Element>.makeStream(bufferingPolicy: .bufferingNewest(bufferSize))
-        let id: Int? = state.withLock { state in
+        let id: Int? = state.withLockedValue { state in
             guard !state.finished else { return nil }
             let id = state.next
             state.next += 1
@@ -34,27 +34,27 @@ final class EventBroadcaster<Element: Sendable>: Sendable {
             return stream
         }
         continuation.onTermination = { [weak self] _ in
-            _ = self?.state.withLock { $0.consumers.removeValue(forKey: id) }
+            _ = self?.state.withLockedValue { $0.consumers.removeValue(forKey: id) }
         }
         return stream
     }
 
     func yield(_ element: Element) {
         // Yielding under the lock keeps every consumer's order identical to the producer's.
-        state.withLock { state in
+        state.withLockedValue { state in
             for continuation in state.consumers.values {
                 if case .dropped = continuation.yield(element) { state.dropped += 1 }
             }
         }
     }
 
-    var hasConsumers: Bool { state.withLock { !$0.consumers.isEmpty } }
+    var hasConsumers: Bool { state.withLockedValue { !$0.consumers.isEmpty } }
 
     /// Elements lost to full consumer buffers.
-    var droppedCount: Int { state.withLock { $0.dropped } }
+    var droppedCount: Int { state.withLockedValue { $0.dropped } }
 
     func finish() {
-        let consumers = state.withLock { state in
+        let consumers = state.withLockedValue { state in
             state.finished = true
             defer { state.consumers = [:] }
             return Array(state.consumers.values)

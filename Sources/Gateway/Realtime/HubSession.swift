@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import SignalR
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// What a gateway hub does that does not depend on its data: the connection and its token, the
 /// wanted subscriptions restored on every new connection, the status, gaps, forced reconnects.
@@ -11,7 +11,7 @@ final class HubSession<Subscription: Hashable & Sendable & CustomStringConvertib
     let coordinator: SubscriptionCoordinator<Subscription>
     private let tokenBridge: HubTokenBridge
     private let statusBroadcaster = EventBroadcaster<HubStatus>(bufferSize: 256)
-    private let control = Mutex(Control())
+    private let control = NIOLockedValueBox(Control())
     private let logger: Logger
     private let onGap: @Sendable (String) -> Void
     private let onLive: @Sendable (String?) -> Void
@@ -69,7 +69,7 @@ final class HubSession<Subscription: Hashable & Sendable & CustomStringConvertib
         }
     }
 
-    var status: HubStatus { control.withLock { $0.status } }
+    var status: HubStatus { control.withLockedValue { $0.status } }
 
     /// The status now, then every change.
     func statusUpdates() -> AsyncStream<HubStatus> {
@@ -79,7 +79,7 @@ final class HubSession<Subscription: Hashable & Sendable & CustomStringConvertib
     }
 
     /// How many times the session forced a reconnect (stale feed, logout).
-    var forcedReconnects: Int { control.withLock { $0.restarts } }
+    var forcedReconnects: Int { control.withLockedValue { $0.restarts } }
 
     func start() async throws {
         let observer = Task { [weak self] in
@@ -89,7 +89,7 @@ final class HubSession<Subscription: Hashable & Sendable & CustomStringConvertib
                 await self.handle(state)
             }
         }
-        let previous = control.withLock { control -> Task<Void, Never>? in
+        let previous = control.withLockedValue { control -> Task<Void, Never>? in
             control.stopped = false
             defer { control.observer = observer }
             return control.observer
@@ -104,7 +104,7 @@ final class HubSession<Subscription: Hashable & Sendable & CustomStringConvertib
     }
 
     func stop() async {
-        let observer = control.withLock { control -> Task<Void, Never>? in
+        let observer = control.withLockedValue { control -> Task<Void, Never>? in
             control.stopped = true
             defer { control.observer = nil }
             return control.observer
@@ -119,7 +119,7 @@ final class HubSession<Subscription: Hashable & Sendable & CustomStringConvertib
     /// backoff until connected or stopped; the hub reports a gap meanwhile.
     func restart(reason: String, tokenRefused: Bool = false) async {
         let now = ContinuousClock.now
-        let pause = control.withLock { control -> Duration? in
+        let pause = control.withLockedValue { control -> Duration? in
             guard !control.stopped, !control.restarting else { return nil }
             control.restarting = true
             control.restarts += 1
@@ -135,7 +135,7 @@ final class HubSession<Subscription: Hashable & Sendable & CustomStringConvertib
             return min(.milliseconds(250) * max(0, control.quickRestarts - 2), .seconds(15))
         }
         guard let pause else { return }
-        defer { control.withLock { $0.restarting = false } }
+        defer { control.withLockedValue { $0.restarting = false } }
         logger.warning("Forcing a reconnect: \(reason).")
         if tokenRefused { await tokenBridge.reportRefusal() }
         await coordinator.disconnected()
@@ -144,7 +144,7 @@ final class HubSession<Subscription: Hashable & Sendable & CustomStringConvertib
         await connection.stop()
         if pause > .zero { try? await Task.sleep(for: pause) }
         var delay = Duration.milliseconds(250)
-        while !control.withLock({ $0.stopped }) {
+        while !control.withLockedValue({ $0.stopped }) {
             do {
                 try await connection.start()
                 return
@@ -182,7 +182,7 @@ final class HubSession<Subscription: Hashable & Sendable & CustomStringConvertib
             setStatus(.reconnecting(reason: "\(reason)"))
         case .disconnected(let error):
             await coordinator.disconnected()
-            let (stopped, restarting) = control.withLock { ($0.stopped, $0.restarting) }
+            let (stopped, restarting) = control.withLockedValue { ($0.stopped, $0.restarting) }
             if restarting { return }
             if stopped {
                 setStatus(.stopped(error: nil))
@@ -197,7 +197,7 @@ final class HubSession<Subscription: Hashable & Sendable & CustomStringConvertib
     }
 
     private func setStatus(_ status: HubStatus) {
-        let changed = control.withLock { control -> Bool in
+        let changed = control.withLockedValue { control -> Bool in
             guard control.status != status else { return false }
             control.status = status
             return true

@@ -1,5 +1,5 @@
 import SignalR
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The access-token provider of a gateway hub connection: it asks the ``TokenManager`` on every
 /// negotiate and every WebSocket connect, and reports a refused token so that the next ask
@@ -9,7 +9,7 @@ import Synchronization
 /// never hands a remembered token out again.
 final class HubTokenBridge: Sendable {
     private let tokens: TokenManager
-    private let lastIssued = Mutex<String?>(nil)
+    private let lastIssued = NIOLockedValueBox<String?>(nil)
 
     init(tokens: TokenManager) {
         self.tokens = tokens
@@ -20,13 +20,13 @@ final class HubTokenBridge: Sendable {
             await reportRefusal()
         }
         let token = try await tokens.validToken()
-        lastIssued.withLock { $0 = token }
+        lastIssued.withLockedValue { $0 = token }
         return token
     }
 
     /// The server refused the last token (a 401/403 on connect, or a `GatewayLogout`).
     func reportRefusal() async {
-        if let last = lastIssued.withLock({ $0 }) {
+        if let last = lastIssued.withLockedValue({ $0 }) {
             await tokens.tokenRejected(last)
         }
     }

@@ -3,7 +3,7 @@ import Logging
 import MarketData
 import SignalR
 import SignalRProtocol
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Real-time market data: quotes, trades and depth for contracts, from the gateway's market hub.
 ///
@@ -34,12 +34,12 @@ public final class MarketHub: Sendable {
 
     private let session: HubSession<MarketSubscription>
     private let broadcaster: EventBroadcaster<MarketEvent>
-    private let watchdog: Locked<FeedWatchdog>?
-    private let watchdogTask = Mutex<Task<Void, Never>?>(nil)
-    private let counters = Mutex(Counters())
+    private let watchdog: NIOLockedValueBox<FeedWatchdog>?
+    private let watchdogTask = NIOLockedValueBox<Task<Void, Never>?>(nil)
+    private let counters = NIOLockedValueBox(Counters())
     /// The contracts with at least one wanted subscription, readable without awaiting the
     /// coordinator (a gap is reported synchronously).
-    private let contracts: Locked<Set<String>>
+    private let contracts: NIOLockedValueBox<Set<String>>
     private let options: Options
     private let logger: Logger
 
@@ -59,9 +59,9 @@ public final class MarketHub: Sendable {
         self.broadcaster = broadcaster
         self.options = options
         self.logger = logger
-        let watchdog = options.staleFeedWindow.map { Locked(FeedWatchdog(window: $0.timeInterval)) }
+        let watchdog = options.staleFeedWindow.map { NIOLockedValueBox(FeedWatchdog(window: $0.timeInterval)) }
         self.watchdog = watchdog
-        let contracts = Locked<Set<String>>([])
+        let contracts = NIOLockedValueBox<Set<String>>([])
         self.contracts = contracts
         session = HubSession(
             url: url,
@@ -75,12 +75,12 @@ public final class MarketHub: Sendable {
                 try await connection.invoke(subscription.kind.unsubscribeMethod, subscription.contractId)
             },
             onGap: { reason in
-                watchdog?.withLock { $0.disarm() }
-                let affected = contracts.withLock { $0 }.sorted()
+                watchdog?.withLockedValue { $0.disarm() }
+                let affected = contracts.withLockedValue { $0 }.sorted()
                 broadcaster.yield(.gap(contractIds: affected, reason: reason))
             },
             onLive: { connectionId in
-                if !contracts.withLock({ $0.isEmpty }) { watchdog?.withLock { $0.arm(at: Date()) } }
+                if !contracts.withLockedValue({ $0.isEmpty }) { watchdog?.withLockedValue { $0.arm(at: Date()) } }
                 broadcaster.yield(.live(connectionId: connectionId))
             }
         )
@@ -104,7 +104,7 @@ public final class MarketHub: Sendable {
 
     /// Events received, events that could not be read, and reconnects forced by the watchdog.
     public var statistics: (events: Int, malformed: Int, staleReconnects: Int) {
-        counters.withLock { ($0.events, $0.malformed, $0.staleReconnects) }
+        counters.withLockedValue { ($0.events, $0.malformed, $0.staleReconnects) }
     }
 
     /// Elements lost because a consumer did not keep up.
@@ -120,17 +120,17 @@ public final class MarketHub: Sendable {
     /// Disconnects for good and ends every event stream's pending work (the streams stay open
     /// for a later ``start()``).
     public func stop() async {
-        watchdogTask.withLock { $0?.cancel(); $0 = nil }
+        watchdogTask.withLockedValue { $0?.cancel(); $0 = nil }
         await session.stop()
     }
 
     /// Subscribes to `kind` data for a contract; kept across reconnects until unsubscribed.
     public func subscribe(_ kind: MarketSubscription.Kind, _ contractId: String) async throws {
         try await session.coordinator.subscribe(MarketSubscription(kind, contractId))
-        contracts.withLock { _ = $0.insert(contractId) }
+        contracts.withLockedValue { _ = $0.insert(contractId) }
         if status.isLive {
             // Arm (or keep armed) the watchdog from now: a new subscription may take a moment to flow.
-            watchdog?.withLock { $0.arm(at: Date()) }
+            watchdog?.withLockedValue { $0.arm(at: Date()) }
         }
     }
 
@@ -142,8 +142,8 @@ public final class MarketHub: Sendable {
     public func unsubscribe(_ kind: MarketSubscription.Kind, _ contractId: String) async throws {
         try await session.coordinator.unsubscribe(MarketSubscription(kind, contractId))
         let remaining = await session.coordinator.wantedSubscriptions
-        contracts.withLock { $0 = Set(remaining.map(\.contractId)) }
-        if remaining.isEmpty { watchdog?.withLock { $0.disarm() } }
+        contracts.withLockedValue { $0 = Set(remaining.map(\.contractId)) }
+        if remaining.isEmpty { watchdog?.withLockedValue { $0.disarm() } }
     }
 
     /// Drops the connection and connects anew, restoring every subscription.
@@ -176,8 +176,8 @@ public final class MarketHub: Sendable {
     }
 
     private func deliver(_ event: MarketEvent) {
-        counters.withLock { $0.events += 1 }
-        watchdog?.withLock { $0.recordEvent(at: Date()) }
+        counters.withLockedValue { $0.events += 1 }
+        watchdog?.withLockedValue { $0.recordEvent(at: Date()) }
         broadcaster.yield(event)
     }
 
@@ -185,7 +185,7 @@ public final class MarketHub: Sendable {
     /// carry the symbol id, not the contract id.
     private func split(_ arguments: [RawJSON], event: String) -> (String, RawJSON)? {
         guard arguments.count >= 2, let contract = try? String(hubPayload: arguments[0]) else {
-            counters.withLock { $0.malformed += 1 }
+            counters.withLockedValue { $0.malformed += 1 }
             logger.warning("Ignored a \(event) without (contractId, data) arguments.", metadata: ["arguments": "\(arguments.count)"])
             return nil
         }
@@ -200,7 +200,7 @@ public final class MarketHub: Sendable {
         do {
             value = try T(hubPayload: payload)
         } catch {
-            counters.withLock { $0.malformed += 1 }
+            counters.withLockedValue { $0.malformed += 1 }
             logger.warning("Ignored a malformed \(event).", metadata: ["error": "\(error.message)"])
             return nil
         }
@@ -210,7 +210,7 @@ public final class MarketHub: Sendable {
     private func decodeBatch<Element: HubPayloadDecodable>(_ type: Element.Type, _ payload: RawJSON, event: String) -> [Element]? {
         guard let batch = decode(OneOrMany<Element>.self, payload, event: event) else { return nil }
         if batch.skippedCount > 0 {
-            counters.withLock { $0.malformed += batch.skippedCount }
+            counters.withLockedValue { $0.malformed += batch.skippedCount }
             logger.warning("Skipped malformed items of a \(event).", metadata: ["skipped": "\(batch.skippedCount)"])
         }
         return batch.elements
@@ -225,14 +225,14 @@ public final class MarketHub: Sendable {
             while !Task.isCancelled {
                 try? await Task.sleep(for: tick)
                 guard let self else { return }
-                guard case .stale(let silence) = watchdog.withLock({ $0.check(at: Date()) }) else { continue }
-                self.counters.withLock { $0.staleReconnects += 1 }
+                guard case .stale(let silence) = watchdog.withLockedValue({ $0.check(at: Date()) }) else { continue }
+                self.counters.withLockedValue { $0.staleReconnects += 1 }
                 let reason = "no market data for \(Int(silence)) s while connected (stale feed)"
                 self.logger.error("Market feed is silent; forcing a reconnect.", metadata: ["silence": "\(silence)"])
                 await self.session.restart(reason: reason)
             }
         }
-        watchdogTask.withLock { $0?.cancel(); $0 = task }
+        watchdogTask.withLockedValue { $0?.cancel(); $0 = task }
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 import Logging
 import SignalR
 import SignalRProtocol
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Real-time account data: account, order, position and trade updates from the gateway's user
 /// hub.
@@ -22,7 +22,7 @@ import Synchronization
 public final class UserHub: Sendable {
     private let session: HubSession<UserSubscription>
     private let broadcaster: EventBroadcaster<UserEvent>
-    private let counters = Locked((events: 0, malformed: 0))
+    private let counters = NIOLockedValueBox((events: 0, malformed: 0))
     private let logger: Logger
 
     /// A user hub for the gateway of `client`, sharing its token manager.
@@ -72,7 +72,7 @@ public final class UserHub: Sendable {
     }
 
     /// Events received and events that could not be read.
-    public var statistics: (events: Int, malformed: Int) { counters.withLock { $0 } }
+    public var statistics: (events: Int, malformed: Int) { counters.withLockedValue { $0 } }
 
     public func start() async throws { try await session.start() }
 
@@ -114,10 +114,10 @@ public final class UserHub: Sendable {
             guard let payload = arguments.last, !payload.isNull else { return }
             do {
                 let value = try payload.decode(T.self, decoder: decoder)
-                self.counters.withLock { $0.events += 1 }
+                self.counters.withLockedValue { $0.events += 1 }
                 self.broadcaster.yield(wrap(value))
             } catch {
-                self.counters.withLock { $0.malformed += 1 }
+                self.counters.withLockedValue { $0.malformed += 1 }
                 self.logger.warning("Ignored a malformed \(event).", metadata: ["error": "\(error)"])
             }
         }

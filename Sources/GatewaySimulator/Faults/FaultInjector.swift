@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Switches for the unpleasant parts of the real gateway. The REST, auth and feed faults act
 /// here; the hub faults are extension points: standing switches the hub layer reads
@@ -16,7 +16,7 @@ public final class FaultInjector: Sendable {
         var commandWatchers: [UUID: AsyncStream<HubFaultCommand>.Continuation] = [:]
     }
 
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
     private let tokens: TokenAuthority
     private let feed: MarketFeed
     private let exchange: Exchange
@@ -45,12 +45,12 @@ public final class FaultInjector: Sendable {
     /// The next `count` `Auth/validate` calls fail with errorCode 2 SessionNotFound (HTTP 200),
     /// so clients exercise their fallback to a fresh login.
     public func failNextValidations(_ count: Int) {
-        state.withLock { $0.failingValidations = max(0, count) }
+        state.withLockedValue { $0.failingValidations = max(0, count) }
     }
 
     /// Consumes one forced validate failure, if armed.
     public func consumeValidateFailure() -> Bool {
-        state.withLock { state in
+        state.withLockedValue { state in
             guard state.failingValidations > 0 else { return false }
             state.failingValidations -= 1
             return true
@@ -74,7 +74,7 @@ public final class FaultInjector: Sendable {
     /// regardless of the real limits. Both nil clears the burst.
     public func injectRateLimitBurst(requests: Int?, duration: TimeInterval?) {
         let until = duration.map { clock().addingTimeInterval($0) }
-        state.withLock { state in
+        state.withLockedValue { state in
             state.forcedRateLimitRequests = requests.map { max(0, $0) }
             state.forcedRateLimitUntil = until
         }
@@ -83,7 +83,7 @@ public final class FaultInjector: Sendable {
     /// If a burst is active, consumes one request of it and returns the `Retry-After` seconds.
     public func consumeForcedRateLimit() -> Int? {
         let now = clock()
-        return state.withLock { state -> Int? in
+        return state.withLockedValue { state -> Int? in
             if let until = state.forcedRateLimitUntil {
                 if now < until { return Int(until.timeIntervalSince(now).rounded(.up)) }
                 state.forcedRateLimitUntil = nil
@@ -103,12 +103,12 @@ public final class FaultInjector: Sendable {
     /// a negotiating client meets the 401 at the upgrade, the case a token expiring between the
     /// two produces).
     public func refuseNextUpgrades(_ count: Int) {
-        state.withLock { $0.refusedUpgrades = max(0, count) }
+        state.withLockedValue { $0.refusedUpgrades = max(0, count) }
     }
 
     /// Called by the hub layer on each WebSocket upgrade: true means answer 401.
     public func consumeUpgradeRefusal() -> Bool {
-        state.withLock { state in
+        state.withLockedValue { state in
             guard state.refusedUpgrades > 0 else { return false }
             state.refusedUpgrades -= 1
             return true
@@ -116,25 +116,25 @@ public final class FaultInjector: Sendable {
     }
 
     /// How the hub layer frames outgoing messages.
-    public var frameMode: HubFrameMode { state.withLock { $0.frameMode } }
+    public var frameMode: HubFrameMode { state.withLockedValue { $0.frameMode } }
 
     /// Sets the framing mode.
     public func setFrameMode(_ mode: HubFrameMode) {
-        state.withLock { $0.frameMode = mode }
+        state.withLockedValue { $0.frameMode = mode }
     }
 
     /// When set, the market hub pads depth snapshots to at least this many bytes in one frame
     /// (for example 1 MiB), to test receive caps.
-    public var oversizedDepthFrameBytes: Int? { state.withLock { $0.oversizedDepthFrameBytes } }
+    public var oversizedDepthFrameBytes: Int? { state.withLockedValue { $0.oversizedDepthFrameBytes } }
 
     /// Sets or clears oversized depth frames.
     public func setOversizedDepthFrames(bytes: Int?) {
-        state.withLock { $0.oversizedDepthFrameBytes = bytes.map { max(1, $0) } }
+        state.withLockedValue { $0.oversizedDepthFrameBytes = bytes.map { max(1, $0) } }
     }
 
     /// Sends a one-shot command to every hub-layer listener.
     public func send(_ command: HubFaultCommand) {
-        let watchers = state.withLock { Array($0.commandWatchers.values) }
+        let watchers = state.withLockedValue { Array($0.commandWatchers.values) }
         for watcher in watchers { watcher.yield(command) }
     }
 
@@ -142,9 +142,9 @@ public final class FaultInjector: Sendable {
     public func hubCommands() -> AsyncStream<HubFaultCommand> {
         let (stream, continuation) = AsyncStream.makeStream(of: HubFaultCommand.self, bufferingPolicy: .bufferingNewest(64))
         let id = UUID()
-        state.withLock { $0.commandWatchers[id] = continuation }
+        state.withLockedValue { $0.commandWatchers[id] = continuation }
         continuation.onTermination = { [weak self] _ in
-            self?.state.withLock { _ = $0.commandWatchers.removeValue(forKey: id) }
+            self?.state.withLockedValue { _ = $0.commandWatchers.removeValue(forKey: id) }
         }
         return stream
     }
@@ -156,7 +156,7 @@ public final class FaultInjector: Sendable {
         let lifetime = await tokens.lifetime
         let closed = await exchange.marketClosed
         let stalled = feed.isStalled
-        return state.withLock { state in
+        return state.withLockedValue { state in
             let mode: String
             switch state.frameMode {
             case .normal: mode = "normal"
@@ -177,7 +177,7 @@ public final class FaultInjector: Sendable {
     /// Turns every switch off and restores the configured token lifetime. Tokens already
     /// expired or revoked stay so.
     public func reset() async {
-        state.withLock { state in
+        state.withLockedValue { state in
             state.forcedRateLimitRequests = nil
             state.forcedRateLimitUntil = nil
             state.failingValidations = 0

@@ -2,7 +2,7 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import SignalRServer
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The two hubs of one simulator (one ``SimulatorCore``): the market and user hubs, the upgrade
 /// router they share, and the background work that enforces token ends and hub faults.
@@ -16,7 +16,7 @@ final class SimulatorHubRuntime: Sendable {
     let upgrades = HubUpgradeRouter()
     private let logger: Logger
     /// Fault commands subscribed to before the server starts, so none sent once it listens is lost.
-    private let commandStream = Mutex<AsyncStream<HubFaultCommand>?>(nil)
+    private let commandStream = NIOLockedValueBox<AsyncStream<HubFaultCommand>?>(nil)
 
     init(core: SimulatorCore, configuration: SimulatorHubsConfiguration, logger: Logger) {
         self.core = core
@@ -46,13 +46,13 @@ final class SimulatorHubRuntime: Sendable {
     /// The HTTP/1.1 server with the hubs' WebSocket upgrades. Subscribes to the fault commands.
     func serverBuilder() -> HTTPServerBuilder {
         let stream = core.faults.hubCommands()
-        commandStream.withLock { $0 = stream }
+        commandStream.withLockedValue { $0 = stream }
         return .http1WithHubs(upgrades)
     }
 
     /// Enforces token ends and performs fault commands until cancelled.
     func run() async {
-        let commands = commandStream.withLock { current -> AsyncStream<HubFaultCommand> in
+        let commands = commandStream.withLockedValue { current -> AsyncStream<HubFaultCommand> in
             defer { current = nil }
             return current ?? core.faults.hubCommands()
         }

@@ -2,7 +2,7 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import SignalRServer
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The gateway's two SignalR hubs on the simulator's port, `/hubs/market` and `/hubs/user`: the
 /// default ``SimulatorHubHosting`` of every ``GatewaySimulator``.
@@ -46,7 +46,7 @@ public final class SimulatorHubs: SimulatorHubHosting {
     /// Timings and limits.
     public let configuration: SimulatorHubsConfiguration
     private let logger: Logger?
-    private let runtime = Mutex<SimulatorHubRuntime?>(nil)
+    private let runtime = NIOLockedValueBox<SimulatorHubRuntime?>(nil)
 
     /// Creates the hubs. `logger` defaults to the simulator's logger.
     public init(configuration: SimulatorHubsConfiguration = SimulatorHubsConfiguration(), logger: Logger? = nil) {
@@ -71,14 +71,14 @@ public final class SimulatorHubs: SimulatorHubHosting {
     }
 
     /// The market hub's SignalR server, once bound to a simulator.
-    public var marketHub: HubServer? { runtime.withLock { $0?.market.server } }
+    public var marketHub: HubServer? { runtime.withLockedValue { $0?.market.server } }
 
     /// The user hub's SignalR server, once bound to a simulator.
-    public var userHub: HubServer? { runtime.withLock { $0?.user.server } }
+    public var userHub: HubServer? { runtime.withLockedValue { $0?.user.server } }
 
     /// The runtime for `core`, built on first use (or when used with another simulator).
     func runtime(for core: SimulatorCore) -> SimulatorHubRuntime {
-        runtime.withLock { current in
+        runtime.withLockedValue { current in
             if let current, current.serves(core) { return current }
             let made = SimulatorHubRuntime(core: core, configuration: configuration, logger: logger ?? core.logger)
             current = made
@@ -87,5 +87,5 @@ public final class SimulatorHubs: SimulatorHubHosting {
     }
 
     /// The bound runtime, if any (tests).
-    var boundRuntime: SimulatorHubRuntime? { runtime.withLock { $0 } }
+    var boundRuntime: SimulatorHubRuntime? { runtime.withLockedValue { $0 } }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// One rate limit: at most `limit` requests in any `window` seconds.
 public struct RateLimitRule: Sendable, Equatable {
@@ -47,20 +47,20 @@ public final class RateLimiter: Sendable {
         case limited(retryAfter: Int)
     }
 
-    private let configuration: Mutex<RateLimitConfiguration>
-    private let log = Mutex<[String: [Date]]>([:])
+    private let configuration: NIOLockedValueBox<RateLimitConfiguration>
+    private let log = NIOLockedValueBox<[String: [Date]]>([:])
 
     /// Creates a limiter.
     public init(configuration: RateLimitConfiguration) {
-        self.configuration = Mutex(configuration)
+        self.configuration = NIOLockedValueBox(configuration)
     }
 
     /// The limits in force.
-    public var currentConfiguration: RateLimitConfiguration { configuration.withLock { $0 } }
+    public var currentConfiguration: RateLimitConfiguration { configuration.withLockedValue { $0 } }
 
     /// Replaces the limits (the request log is kept).
     public func reconfigure(_ new: RateLimitConfiguration) {
-        configuration.withLock { $0 = new }
+        configuration.withLockedValue { $0 = new }
     }
 
     /// Counts a request of `key` in `bucket` at `now`, or refuses it.
@@ -69,7 +69,7 @@ public final class RateLimiter: Sendable {
         guard config.enabled else { return .allowed }
         let rule = bucket == .bars ? config.bars : config.general
         let logKey = bucket.rawValue + "|" + key
-        return log.withLock { log in
+        return log.withLockedValue { log in
             var entries = log[logKey] ?? []
             let horizon = now.addingTimeInterval(-rule.window)
             if let firstKept = entries.firstIndex(where: { $0 > horizon }) {
@@ -90,6 +90,6 @@ public final class RateLimiter: Sendable {
 
     /// Forgets every request (tests, fault reset).
     public func reset() {
-        log.withLock { $0.removeAll() }
+        log.withLockedValue { $0.removeAll() }
     }
 }

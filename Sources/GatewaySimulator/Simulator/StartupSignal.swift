@@ -1,4 +1,4 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// A one-shot result that several tasks can await: the bound port, or why the server stopped
 /// before binding.
@@ -8,7 +8,7 @@ final class StartupSignal: Sendable {
         var waiters: [CheckedContinuation<Int, any Error>] = []
     }
 
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
 
     func succeed(_ port: Int) { complete(.success(port)) }
 
@@ -16,7 +16,7 @@ final class StartupSignal: Sendable {
 
     /// Only the first completion counts.
     private func complete(_ result: Result<Int, any Error>) {
-        let waiters = state.withLock { state -> [CheckedContinuation<Int, any Error>] in
+        let waiters = state.withLockedValue { state -> [CheckedContinuation<Int, any Error>] in
             guard state.result == nil else { return [] }
             state.result = result
             defer { state.waiters.removeAll() }
@@ -27,7 +27,7 @@ final class StartupSignal: Sendable {
 
     func wait() async throws -> Int {
         try await withCheckedThrowingContinuation { continuation in
-            let ready = state.withLock { state -> Result<Int, any Error>? in
+            let ready = state.withLockedValue { state -> Result<Int, any Error>? in
                 if let result = state.result { return result }
                 state.waiters.append(continuation)
                 return nil

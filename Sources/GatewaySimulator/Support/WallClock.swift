@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The wall clock every time-dependent part of the simulator reads (token expiry, rate-limit
 /// windows, timestamps, bar windows). Inject a ``ManualClock`` in tests to move time by hand.
@@ -10,24 +10,24 @@ public let systemWallClock: WallClock = { Date() }
 
 /// A wall clock that only moves when told to. Thread-safe.
 public final class ManualClock: Sendable {
-    private let current: Mutex<Date>
+    private let current: NIOLockedValueBox<Date>
 
     /// Creates a clock that reads `start` until it is moved.
     public init(_ start: Date = Date(timeIntervalSince1970: 1_757_000_000)) {
-        self.current = Mutex(start)
+        self.current = NIOLockedValueBox(start)
     }
 
     /// The current reading.
-    public var now: Date { current.withLock { $0 } }
+    public var now: Date { current.withLockedValue { $0 } }
 
     /// Moves the clock forward (or backward, with a negative interval).
     public func advance(by seconds: TimeInterval) {
-        current.withLock { $0 = $0.addingTimeInterval(seconds) }
+        current.withLockedValue { $0 = $0.addingTimeInterval(seconds) }
     }
 
     /// Sets the clock to `date`.
     public func set(_ date: Date) {
-        current.withLock { $0 = date }
+        current.withLockedValue { $0 = date }
     }
 
     /// This clock as a ``WallClock`` closure.

@@ -2,6 +2,7 @@ import Logging
 import NIOCore
 import NIOWebSocket
 import SignalRProtocol
+import NIOConcurrencyHelpers
 
 extension HubConnection {
     typealias Inbound = NIOAsyncChannelInboundStream<WebSocketInbound>.AsyncIterator
@@ -150,7 +151,7 @@ extension HubConnection {
     /// was received for the server timeout.
     private func runKeepAlive(_ session: TransportSession) async {
         while !Task.isCancelled {
-            let action = session.keepAlive.withLock { $0.tick(now: .now) }
+            let action = session.keepAlive.withLockedValue { $0.tick(now: .now) }
             switch action {
             case .sendPing:
                 do {

@@ -1,5 +1,6 @@
 import Logging
 import SignalRProtocol
+import NIOConcurrencyHelpers
 
 extension HubConnection {
     typealias Action = ConnectionStateMachine.Action
@@ -15,7 +16,7 @@ extension HubConnection {
         prepare: (inout ConnectionCore) -> Void = { _ in }
     ) -> [Action] {
         let now = ContinuousClock.now
-        let (actions, effects) = core.withLock { core -> ([Action], [@Sendable () -> Void]) in
+        let (actions, effects) = core.withLockedValue { core -> ([Action], [@Sendable () -> Void]) in
             prepare(&core)
             let actions = event(&core.machine, now)
             var effects: [@Sendable () -> Void] = []
@@ -73,7 +74,7 @@ extension HubConnection {
                 } catch {
                     return
                 }
-                _ = self.core.withLock { $0.retryTimers.removeValue(forKey: timerID) }
+                _ = self.core.withLockedValue { $0.retryTimers.removeValue(forKey: timerID) }
                 self.process { machine, _ in machine.retryTimerFired(timerID: timerID) }
             }
         case .cancelRetry(let timerID):

@@ -1,6 +1,7 @@
 import Logging
 import NIOCore
 import SignalRProtocol
+import NIOConcurrencyHelpers
 
 extension HubConnection {
     /// Why a transport ended and whether the retry policy may reconnect.
@@ -22,7 +23,7 @@ extension HubConnection {
                 switch event {
                 case .message(let buffer):
                     let now = ContinuousClock.now
-                    session.keepAlive.withLock { $0.messageReceived(at: now) }
+                    session.keepAlive.withLockedValue { $0.messageReceived(at: now) }
                     let messages: [ArraySlice<UInt8>]
                     do throws(HubProtocolError) {
                         messages = try framer.feed(Array(buffer.readableBytesView))
@@ -103,7 +104,7 @@ extension HubConnection {
     }
 
     private func handleInvocation(_ invocation: InvocationMessage, session: TransportSession) async {
-        let (entries, resultHandler) = handlers.withLock { registry in
+        let (entries, resultHandler) = handlers.withLockedValue { registry in
             (registry.eventHandlers(invocation.target), invocation.invocationId == nil ? nil : registry.resultHandler(invocation.target))
         }
         if entries.isEmpty, resultHandler == nil {
@@ -142,7 +143,7 @@ extension HubConnection {
     }
 
     private func handleCompletion(_ completion: CompletionMessage) {
-        let entry = core.withLock { $0.invocations.remove(completion.invocationId) }
+        let entry = core.withLockedValue { $0.invocations.remove(completion.invocationId) }
         switch entry {
         case .call(let method, let promise):
             switch completion.outcome {
@@ -172,7 +173,7 @@ extension HubConnection {
             case call(String, InvocationPromise)
             case none
         }
-        let target: Target = core.withLock { core in
+        let target: Target = core.withLockedValue { core in
             if let continuation = core.invocations.stream(item.invocationId) { return .stream(continuation) }
             if case .call(let method, let promise) = core.invocations.remove(item.invocationId) { return .call(method, promise) }
             return .none

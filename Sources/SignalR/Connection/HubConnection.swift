@@ -4,7 +4,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import SignalRProtocol
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// A client connection to an ASP.NET Core SignalR hub over WebSockets with the JSON protocol.
 ///
@@ -51,8 +51,8 @@ public final class HubConnection: Sendable {
     let eventLoopGroup: any EventLoopGroup
     let logger: Logger
     let tlsContexts: TLSContextCache
-    let core: Mutex<ConnectionCore>
-    let handlers = Mutex(HandlerRegistry())
+    let core: NIOLockedValueBox<ConnectionCore>
+    let handlers = NIOLockedValueBox(HandlerRegistry())
 
     /// Creates a connection; nothing happens until ``start()``.
     ///
@@ -77,7 +77,7 @@ public final class HubConnection: Sendable {
         self.eventLoopGroup = eventLoopGroup
         self.logger = logger
         self.tlsContexts = TLSContextCache(configuration: options.tlsConfiguration)
-        self.core = Mutex(
+        self.core = NIOLockedValueBox(
             ConnectionCore(
                 machine: ConnectionStateMachine(
                     configuration: .init(
@@ -91,7 +91,7 @@ public final class HubConnection: Sendable {
 
     /// The current state.
     public var state: HubConnectionState {
-        core.withLock { $0.state }
+        core.withLockedValue { $0.state }
     }
 
     /// The server's id for the current connection; `nil` when not connected or negotiation was skipped.
@@ -104,7 +104,7 @@ public final class HubConnection: Sendable {
     /// a new independent sequence.
     public var states: AsyncStream<HubConnectionState> {
         let (stream, continuation) = AsyncStream<HubConnectionState>.makeStream()
-        core.withLock { core in
+        core.withLockedValue { core in
             continuation.yield(core.state)
             core.observers[core.makeObserverId()] = continuation
         }

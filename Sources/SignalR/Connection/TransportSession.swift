@@ -1,7 +1,7 @@
 import NIOCore
 import NIOWebSocket
 import SignalRProtocol
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// One live WebSocket of a ``HubConnection``: sends frames, tracks keep-alive, and remembers why
 /// it is ending (the first reason wins: a server Close, the server timeout, a stop...).
@@ -11,8 +11,8 @@ final class TransportSession: Sendable {
     let connectionId: String?
     let channel: any Channel
     private let outbound: NIOAsyncChannelOutboundWriter<WebSocketFrame>
-    let keepAlive: Mutex<KeepAliveStateMachine>
-    private let ending = Mutex<(error: SignalRError, allowReconnect: Bool)?>(nil)
+    let keepAlive: NIOLockedValueBox<KeepAliveStateMachine>
+    private let ending = NIOLockedValueBox<(error: SignalRError, allowReconnect: Bool)?>(nil)
 
     init(
         id: UInt64,
@@ -25,7 +25,7 @@ final class TransportSession: Sendable {
         self.connectionId = connectionId
         self.channel = channel
         self.outbound = outbound
-        self.keepAlive = Mutex(keepAlive)
+        self.keepAlive = NIOLockedValueBox(keepAlive)
     }
 
     /// Sends bytes as one text frame.
@@ -37,7 +37,7 @@ final class TransportSession: Sendable {
             throw .connectionLost(cause: endReason?.error)
         }
         let now = ContinuousClock.now
-        keepAlive.withLock { $0.messageSent(at: now) }
+        keepAlive.withLockedValue { $0.messageSent(at: now) }
     }
 
     /// Sends a hub message.
@@ -49,7 +49,7 @@ final class TransportSession: Sendable {
     /// call recorded it.
     @discardableResult
     func markEnding(_ error: SignalRError, allowReconnect: Bool) -> Bool {
-        ending.withLock { current in
+        ending.withLockedValue { current in
             guard current == nil else { return false }
             current = (error, allowReconnect)
             return true
@@ -57,7 +57,7 @@ final class TransportSession: Sendable {
     }
 
     var endReason: (error: SignalRError, allowReconnect: Bool)? {
-        ending.withLock { $0 }
+        ending.withLockedValue { $0 }
     }
 
     /// Closes gracefully: optionally a SignalR Close message, then a WebSocket close frame

@@ -1,5 +1,6 @@
 import Foundation
 import SignalRProtocol
+import NIOConcurrencyHelpers
 
 extension HubConnection {
     /// Handles a server event with raw JSON arguments. Method names match case-insensitively;
@@ -10,7 +11,7 @@ extension HubConnection {
     /// ```
     @discardableResult
     public func onRaw(_ method: String, handler: @escaping @Sendable ([RawJSON]) async throws -> Void) -> HubHandlerRegistration {
-        let id = handlers.withLock { $0.add(method, handler) }
+        let id = handlers.withLockedValue { $0.add(method, handler) }
         return HubHandlerRegistration(method: method, id: id)
     }
 
@@ -70,7 +71,7 @@ extension HubConnection {
     /// connection.onInvocation("GetClientTime") { _ in try RawJSON(encoding: Date().timeIntervalSince1970) }
     /// ```
     public func onInvocation(_ method: String, handler: @escaping @Sendable ([RawJSON]) async throws -> RawJSON) {
-        handlers.withLock { $0.setResult(method, handler) }
+        handlers.withLockedValue { $0.setResult(method, handler) }
     }
 
     /// Answers server invocations of `method` with an encodable result.
@@ -82,11 +83,11 @@ extension HubConnection {
 
     /// Removes every handler (event and result) for `method`.
     public func off(_ method: String) {
-        handlers.withLock { $0.remove(method) }
+        handlers.withLockedValue { $0.remove(method) }
     }
 
     /// Removes one event handler.
     public func off(_ registration: HubHandlerRegistration) {
-        handlers.withLock { $0.remove(id: registration.id, method: registration.method) }
+        handlers.withLockedValue { $0.remove(id: registration.id, method: registration.method) }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SignalRProtocol
+import NIOConcurrencyHelpers
 
 extension HubConnection {
     // MARK: Typed
@@ -65,20 +66,20 @@ extension HubConnection {
         do {
             try await session.send(.invocation(InvocationMessage(invocationId: id, target: method, arguments: arguments)))
         } catch {
-            _ = core.withLock { $0.invocations.remove(id) }
+            _ = core.withLockedValue { $0.invocations.remove(id) }
             throw error
         }
         do {
             return try await promise.value()
         } catch is CancellationError {
-            _ = core.withLock { $0.invocations.remove(id) }
+            _ = core.withLockedValue { $0.invocations.remove(id) }
             throw CancellationError()
         }
     }
 
     /// Sends a fire-and-forget invocation with arguments that are already JSON.
     public func sendRaw(_ method: String, arguments: [RawJSON]) async throws {
-        guard let session = core.withLock({ $0.state.isConnected ? $0.session : nil }) else {
+        guard let session = core.withLockedValue({ $0.state.isConnected ? $0.session : nil }) else {
             throw SignalRError.notConnected
         }
         try await session.send(.invocation(InvocationMessage(target: method, arguments: arguments)))
@@ -94,7 +95,7 @@ extension HubConnection {
         do {
             try await session.send(.streamInvocation(StreamInvocationMessage(invocationId: id, target: method, arguments: arguments)))
         } catch {
-            _ = core.withLock { $0.invocations.remove(id) }
+            _ = core.withLockedValue { $0.invocations.remove(id) }
             continuation.finish(throwing: error)
             throw error
         }
@@ -106,7 +107,7 @@ extension HubConnection {
 
     /// Registers a pending invocation under a fresh id, if connected.
     private func register(_ entry: InvocationTable.Pending) throws(SignalRError) -> (TransportSession, String) {
-        let registered: (TransportSession, String)? = core.withLock { core in
+        let registered: (TransportSession, String)? = core.withLockedValue { core in
             guard core.state.isConnected, let session = core.session else { return nil }
             let id = core.invocations.makeId()
             core.invocations.add(entry, id: id)
@@ -118,7 +119,7 @@ extension HubConnection {
 
     /// Forgets a stream the consumer abandoned and tells the server, if it is still running.
     func cancelStream(_ id: String) {
-        let cancelled: (AsyncThrowingStream<RawJSON, any Error>.Continuation, TransportSession?)? = core.withLock { core in
+        let cancelled: (AsyncThrowingStream<RawJSON, any Error>.Continuation, TransportSession?)? = core.withLockedValue { core in
             guard case .stream(_, let continuation) = core.invocations.remove(id) else { return nil }
             return (continuation, core.state.isConnected ? core.session : nil)
         }

@@ -1,5 +1,5 @@
 import SignalRProtocol
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The one-shot result of an invocation: completed by the receive loop (or by a disconnect),
 /// awaited by the caller. Completing before anyone waits is fine; completing twice keeps the first.
@@ -9,10 +9,10 @@ final class InvocationPromise: Sendable {
         case done(Result<RawJSON?, SignalRError>)
     }
 
-    private let state = Mutex<State>(.pending(nil))
+    private let state = NIOLockedValueBox<State>(.pending(nil))
 
     func complete(_ result: Result<RawJSON?, SignalRError>) {
-        let waiter: CheckedContinuation<RawJSON?, any Error>? = state.withLock { state in
+        let waiter: CheckedContinuation<RawJSON?, any Error>? = state.withLockedValue { state in
             guard case .pending(let waiter) = state else { return nil }
             state = .done(result)
             return waiter
@@ -24,7 +24,7 @@ final class InvocationPromise: Sendable {
     func value() async throws -> RawJSON? {
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<RawJSON?, any Error>) in
-                let ready: Result<RawJSON?, SignalRError>? = state.withLock { state in
+                let ready: Result<RawJSON?, SignalRError>? = state.withLockedValue { state in
                     switch state {
                     case .done(let result):
                         return result
@@ -36,7 +36,7 @@ final class InvocationPromise: Sendable {
                 if let ready { continuation.resume(with: ready.mapError { $0 as any Error }) }
             }
         } onCancel: {
-            let waiter: CheckedContinuation<RawJSON?, any Error>? = state.withLock { state in
+            let waiter: CheckedContinuation<RawJSON?, any Error>? = state.withLockedValue { state in
                 guard case .pending(let waiter) = state else { return nil }
                 state = .done(.failure(.connectionLost(cause: nil)))
                 return waiter

@@ -1,11 +1,11 @@
 import NIOSSL
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Builds the `NIOSSLContext` for `wss` once per connection (loading trust roots is costly) and
 /// reuses it for every reconnect.
 final class TLSContextCache: Sendable {
     private let configuration: TLSConfiguration
-    private let context = Mutex<NIOSSLContext?>(nil)
+    private let context = NIOLockedValueBox<NIOSSLContext?>(nil)
 
     /// - Parameter configuration: `nil` for the platform's trust roots with full verification.
     init(configuration: TLSConfiguration?) {
@@ -14,7 +14,7 @@ final class TLSContextCache: Sendable {
 
     func sslContext() throws(SignalRError) -> NIOSSLContext {
         do {
-            return try context.withLock { cached in
+            return try context.withLockedValue { cached in
                 if let cached { return cached }
                 let made = try NIOSSLContext(configuration: configuration)
                 cached = made

@@ -1,4 +1,5 @@
 import SignalRProtocol
+import NIOConcurrencyHelpers
 
 extension HubConnectionContext {
     /// Handles one hub message from the client.
@@ -12,10 +13,10 @@ extension HubConnectionContext {
         case .streamInvocation(let invocation):
             startStream(invocation)
         case .cancelInvocation(let cancel):
-            let task = state.withLock { $0.streams[cancel.invocationId] }
+            let task = state.withLockedValue { $0.streams[cancel.invocationId] }
             task?.cancel()
         case .ping:
-            state.withLock { $0.keepAlive.pingReceived(now: .now) }
+            state.withLockedValue { $0.keepAlive.pingReceived(now: .now) }
         case .close:
             // The client is leaving; like ASP.NET Core, close without a Close message of our own.
             close(with: nil)
@@ -38,8 +39,8 @@ extension HubConnectionContext {
             return
         }
         let call = HubCall(connection: self, target: invocation.target, invocationId: id, arguments: invocation.arguments)
-        state.withLock { $0.invocationInProgress = true }
-        defer { state.withLock { $0.invocationInProgress = false } }
+        state.withLockedValue { $0.invocationInProgress = true }
+        defer { state.withLockedValue { $0.invocationInProgress = false } }
         do {
             let result = try await handler(call)
             if let id { complete(id, result.map { .result($0) } ?? .void) }
@@ -64,7 +65,7 @@ extension HubConnectionContext {
         let call = HubCall(connection: self, target: invocation.target, invocationId: id, arguments: invocation.arguments)
         let writer = HubStreamWriter(connection: self, invocationId: id)
         let detailed = hub.configuration.enableDetailedErrors
-        let started = state.withLock { state -> Bool in
+        let started = state.withLockedValue { state -> Bool in
             guard state.streams[id] == nil else { return false }
             // Created under the lock so the task's own removal below cannot run before insertion.
             state.streams[id] = Task {
@@ -77,7 +78,7 @@ extension HubConnectionContext {
                         outcome = .error(HubErrorText.streamFailed(error: error, detailed: detailed))
                     }
                 }
-                self.state.withLock { _ = $0.streams.removeValue(forKey: id) }
+                self.state.withLockedValue { _ = $0.streams.removeValue(forKey: id) }
                 self.complete(id, outcome)
             }
             return true

@@ -1,6 +1,7 @@
 import NIOCore
 import NIOWebSocket
 import SignalRProtocol
+import NIOConcurrencyHelpers
 
 extension HubConnectionContext {
     /// Runs the connection until its socket closes: reads frames, answers the handshake, dispatches
@@ -23,18 +24,18 @@ extension HubConnectionContext {
                 for try await frame in inbound {
                     switch frame.opcode {
                     case .text, .binary:
-                        state.withLock { $0.receivedSinceTick = true }
+                        state.withLockedValue { $0.receivedSinceTick = true }
                         await receive(frame.unmaskedData, framer: &framer)
                     case .ping:
-                        state.withLock { $0.receivedSinceTick = true }
+                        state.withLockedValue { $0.receivedSinceTick = true }
                         outbound.sendPong(frame.unmaskedData)
                     case .connectionClose:
                         var data = frame.unmaskedData
                         let code = data.readInteger(as: UInt16.self)
-                        _ = state.withLock { $0.lifecycle.beginClosing(now: .now) }
+                        _ = state.withLockedValue { $0.lifecycle.beginClosing(now: .now) }
                         outbound.echoClose(code: code)
                     default:
-                        state.withLock { $0.receivedSinceTick = true }
+                        state.withLockedValue { $0.receivedSinceTick = true }
                     }
                 }
             }
@@ -45,7 +46,7 @@ extension HubConnectionContext {
 
     /// Feeds one WebSocket message to the framer and handles every hub message it completes.
     private func receive(_ data: ByteBuffer, framer: inout RecordSeparatorFramer) async {
-        let lifecycle = state.withLock { $0.lifecycle.state }
+        let lifecycle = state.withLockedValue { $0.lifecycle.state }
         switch lifecycle {
         case .handshaking, .connected: break
         case .closing, .closed: return
@@ -64,7 +65,7 @@ extension HubConnectionContext {
             return
         }
         for message in messages {
-            let current = state.withLock { $0.lifecycle.state }
+            let current = state.withLockedValue { $0.lifecycle.state }
             switch current {
             case .handshaking:
                 guard await handshake(message) else { return }
@@ -90,7 +91,7 @@ extension HubConnectionContext {
             failHandshake(error)
             return false
         }
-        guard state.withLock({ $0.lifecycle.handshakeSucceeded() }) else { return false }
+        guard state.withLockedValue({ $0.lifecycle.handshakeSucceeded() }) else { return false }
         outbound.send(.handshakeSuccess)
         hub.registry.activate(self)
         do {
@@ -108,7 +109,7 @@ extension HubConnectionContext {
 
     /// Forgets the connection everywhere and tells the application.
     private func finish() async {
-        let (handshaked, streams, reason) = state.withLock { state in
+        let (handshaked, streams, reason) = state.withLockedValue { state in
             let handshaked = state.lifecycle.hasHandshaked
             state.lifecycle.closed()
             let streams = state.streams

@@ -1,4 +1,5 @@
 import SignalRProtocol
+import NIOConcurrencyHelpers
 
 extension HubConnectionContext {
     /// What one tick decided.
@@ -31,7 +32,7 @@ extension HubConnectionContext {
         let sent = outbound.takeSentFlag()
         let outboundOpen = outbound.phase == .open
         var overflowed = false
-        let decision = state.withLock { state -> TickDecision in
+        let decision = state.withLockedValue { state -> TickDecision in
             if !outboundOpen, state.lifecycle.beginClosing(now: now) {
                 // The send side closed by itself (slow consumer): follow it.
                 state.closeError = HubConnectionError.slowConsumer
@@ -69,7 +70,7 @@ extension HubConnectionContext {
             failHandshake(HandshakeValidator.canceled)
         case .closeTimedOut:
             logger.debug("The client did not complete the close in time; dropping the socket")
-            state.withLock { $0.lifecycle.closed() }
+            state.withLockedValue { $0.lifecycle.closed() }
             outbound.abort()
         case .stop:
             return false
@@ -85,7 +86,7 @@ extension HubConnectionContext {
     private func checkAuthenticationExpiry() {
         let configuration = hub.configuration
         guard configuration.closeOnAuthenticationExpiration, let expiry = principal.expiresAt else { return }
-        guard state.withLock({ $0.lifecycle.isConnected }), configuration.now() >= expiry else { return }
+        guard state.withLockedValue({ $0.lifecycle.isConnected }), configuration.now() >= expiry else { return }
         close(with: CloseMessage(allowReconnect: true), reason: HubConnectionError.authenticationExpired)
     }
 }

@@ -1,7 +1,7 @@
 import Logging
 import NIOCore
 import SignalRProtocol
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// One client connected to a hub: its ids, principal and groups, and the controls to send to it,
 /// close it, or inject faults into it. Safe to use from any task.
@@ -23,7 +23,7 @@ public final class HubConnectionContext: Sendable {
 
     let transportId: String
     let outbound: ConnectionOutbound
-    let state: Mutex<SessionState>
+    let state: NIOLockedValueBox<SessionState>
     let logger: Logger
 
     init(hub: HubServer, seed: ConnectionSeed, outbound: ConnectionOutbound, now: ContinuousClock.Instant) {
@@ -32,7 +32,7 @@ public final class HubConnectionContext: Sendable {
         self.transportId = seed.transportId
         self.principal = seed.principal
         self.outbound = outbound
-        self.state = Mutex(SessionState(configuration: hub.configuration, now: now))
+        self.state = NIOLockedValueBox(SessionState(configuration: hub.configuration, now: now))
         var logger = hub.logger
         logger[metadataKey: "signalr.connection"] = .string(seed.connectionId)
         self.logger = logger
@@ -73,7 +73,7 @@ public final class HubConnectionContext: Sendable {
     // MARK: State
 
     /// Whether the handshake is done and the connection is not closing.
-    public var isConnected: Bool { state.withLock { $0.lifecycle.isConnected } }
+    public var isConnected: Bool { state.withLockedValue { $0.lifecycle.isConnected } }
 
     /// The connection's framing mode (normally ``HubFraming/normal``).
     public var framing: HubFraming { outbound.framing }
@@ -92,7 +92,7 @@ public final class HubConnectionContext: Sendable {
 
     /// Drops the TCP connection at once, without a Close message or close frame.
     public func abort() {
-        let first = state.withLock { $0.lifecycle.beginClosing(now: .now) }
+        let first = state.withLockedValue { $0.lifecycle.beginClosing(now: .now) }
         if first { logger.debug("Aborting the connection") }
         outbound.abort()
     }
@@ -120,7 +120,7 @@ public final class HubConnectionContext: Sendable {
     /// Starts closing with an optional Close message. Returns `false` when already closing.
     @discardableResult
     func close(with message: CloseMessage?, reason: (any Error)? = nil, discardPending: Bool = false) -> Bool {
-        let first = state.withLock { state in
+        let first = state.withLockedValue { state in
             guard state.lifecycle.beginClosing(now: .now) else { return false }
             state.closeError = reason
             return true
@@ -142,7 +142,7 @@ public final class HubConnectionContext: Sendable {
 
     /// Refuses the handshake with `error` and closes.
     func failHandshake(_ error: String) {
-        let first = state.withLock { state in
+        let first = state.withLockedValue { state in
             guard state.lifecycle.beginClosing(now: .now) else { return false }
             state.closeError = HubConnectionError.handshakeFailed(error)
             return true

@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import NIOHTTP1
 import NIOWebSocket
+import NIOConcurrencyHelpers
 
 /// Builds the pipeline of a connection whose first request is a WebSocket upgrade to a hub path:
 /// NIO's HTTP decoder and WebSocket upgrader, with the hub deciding the upgrade.
@@ -66,7 +67,7 @@ enum HubUpgradePipeline {
                 maxAccumulatedFrameSize: hub.configuration.maximumFrameSize
             )
         )
-        let (framing, silent) = hub.faults.withLock { ($0.framing, $0.silent) }
+        let (framing, silent) = hub.faults.withLockedValue { ($0.framing, $0.silent) }
         let outbound = ConnectionOutbound(
             handler: handler,
             eventLoop: channel.eventLoop,

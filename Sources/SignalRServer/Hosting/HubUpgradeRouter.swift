@@ -1,4 +1,4 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The WebSocket side of hub routing: which hub serves upgrades at which path. Hand the same
 /// router to each hub's ``HubServer/mount(at:on:upgrades:)`` and to the server builder
@@ -10,20 +10,20 @@ import Synchronization
 /// let app = Application(router: router, server: .http1WithHubs(upgrades))
 /// ```
 public final class HubUpgradeRouter: Sendable {
-    private let hubs = Mutex([String: HubServer]())
+    private let hubs = NIOLockedValueBox([String: HubServer]())
 
     public init() {}
 
     /// Serves WebSocket upgrades at `path` with `hub` (replacing any hub at that path).
     public func add(_ hub: HubServer, at path: String) {
         let path = Self.normalize(path)
-        hubs.withLock { $0[path] = hub }
+        hubs.withLockedValue { $0[path] = hub }
     }
 
     /// The hub at `path` (a trailing `/` is ignored).
     public func hub(at path: String) -> HubServer? {
         let path = Self.normalize(path)
-        return hubs.withLock { $0[path] }
+        return hubs.withLockedValue { $0[path] }
     }
 
     /// `/`-prefixed, without a trailing `/`.

@@ -1,5 +1,5 @@
 import Hummingbird
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Carries the hub's verdict on one upgrade request from the (asynchronous) admission to the
 /// pipeline step that acts on it, and frees an admitted id if the socket never starts.
@@ -11,12 +11,12 @@ final class UpgradeAttempt: Sendable {
         case used
     }
 
-    private let state = Mutex(State.undecided)
+    private let state = NIOLockedValueBox(State.undecided)
 
     init() {}
 
     func record(_ admission: UpgradeAdmission) {
-        state.withLock { state in
+        state.withLockedValue { state in
             switch admission {
             case .accept(let seed): state = .admitted(seed)
             case .reject(let status): state = .rejected(status)
@@ -26,7 +26,7 @@ final class UpgradeAttempt: Sendable {
 
     /// The admitted seed, once; later calls return `nil`.
     func takeAdmitted() -> ConnectionSeed? {
-        state.withLock { state in
+        state.withLockedValue { state in
             guard case .admitted(let seed) = state else { return nil }
             state = .used
             return seed
@@ -35,7 +35,7 @@ final class UpgradeAttempt: Sendable {
 
     /// The rejection status, if the hub refused.
     var rejection: HTTPResponse.Status? {
-        state.withLock { state in
+        state.withLockedValue { state in
             guard case .rejected(let status) = state else { return nil }
             return status
         }

@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOConcurrencyHelpers
 
 /// The hub's verdict on a WebSocket upgrade request.
 enum UpgradeAdmission: Sendable {
@@ -17,7 +18,7 @@ extension HubServer {
     /// authentication (`401`/`403`), then the id: unknown or expired `404`, already connected `409`,
     /// another user `403`; no id opens a fresh connection (skipped negotiation).
     func admitUpgrade(_ request: HubAuthenticationRequest) async -> UpgradeAdmission {
-        if let status = faults.withLock({ $0.takeRefusal() }) {
+        if let status = faults.withLockedValue({ $0.takeRefusal() }) {
             logger.debug("Refusing an upgrade (fault)", metadata: ["status": .stringConvertible(status.code)])
             return .reject(status)
         }

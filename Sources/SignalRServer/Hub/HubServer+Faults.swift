@@ -1,5 +1,6 @@
 import Hummingbird
 import SignalRProtocol
+import NIOConcurrencyHelpers
 
 /// Hub-wide faults and controls, for the simulator's fault injector and client tests.
 ///
@@ -15,7 +16,7 @@ extension HubServer {
     /// Answers the next `count` WebSocket upgrades with `status` (no `101`), before
     /// authentication and id checks.
     public func refuseNextUpgrades(_ count: Int, status: HTTPResponse.Status = .unauthorized) {
-        faults.withLock { faults in
+        faults.withLockedValue { faults in
             faults.refusedUpgrades = max(0, count)
             faults.refusalStatus = status
         }
@@ -24,7 +25,7 @@ extension HubServer {
     /// Answers negotiate with `override` for the next `times` requests (`nil`: until cleared).
     /// Pass `nil` to restore normal negotiation.
     public func overrideNegotiate(_ override: NegotiateOverride?, times: Int? = nil) {
-        faults.withLock { faults in
+        faults.withLockedValue { faults in
             faults.negotiateOverride = override
             faults.negotiateOverrideRemaining = override == nil ? nil : times
         }
@@ -32,14 +33,14 @@ extension HubServer {
 
     /// Sets the framing of every live connection and of those that connect later.
     public func setFraming(_ framing: HubFraming) {
-        faults.withLock { $0.framing = framing }
+        faults.withLockedValue { $0.framing = framing }
         for connection in registry.all().values { connection.setFraming(framing) }
     }
 
     /// Silences (or un-silences) every live connection and those that connect later. A silent
     /// connection sends nothing, not even its handshake answer or Pings, but keeps its socket.
     public func setSilent(_ silent: Bool) {
-        faults.withLock { $0.silent = silent }
+        faults.withLockedValue { $0.silent = silent }
         for connection in registry.all().values { connection.setSilent(silent) }
     }
 

@@ -1,4 +1,5 @@
 import SignalRProtocol
+import NIOConcurrencyHelpers
 
 extension HubServer {
     /// Registers a hub method; names match case-insensitively. Return `nil` for a void method.
@@ -11,13 +12,13 @@ extension HubServer {
     /// }
     /// ```
     public func on(_ method: String, _ handler: @escaping HubMethodHandler) {
-        methods.withLock { $0.register(method, .unary(handler)) }
+        methods.withLockedValue { $0.register(method, .unary(handler)) }
     }
 
     /// Registers a streaming method (called with StreamInvocation): items go to the writer, and
     /// returning ends the stream with a Completion.
     public func onStream(_ method: String, _ handler: @escaping HubStreamHandler) {
-        methods.withLock { $0.register(method, .stream(handler)) }
+        methods.withLockedValue { $0.register(method, .stream(handler)) }
     }
 
     /// Registers a streaming method whose items come from an async sequence.
@@ -40,22 +41,22 @@ extension HubServer {
 
     /// Adds a hook run after each handshake (for example to join groups).
     public func onConnected(_ handler: @escaping HubConnectedHandler) {
-        hooks.withLock { $0.onConnected.append(handler) }
+        hooks.withLockedValue { $0.onConnected.append(handler) }
     }
 
     /// Adds a hook run after each connection closed (for example to drop its subscriptions).
     public func onDisconnected(_ handler: @escaping HubDisconnectedHandler) {
-        hooks.withLock { $0.onDisconnected.append(handler) }
+        hooks.withLockedValue { $0.onDisconnected.append(handler) }
     }
 
     func runConnectedHandler(_ connection: HubConnectionContext) async throws {
-        for handler in hooks.withLock({ $0.onConnected }) {
+        for handler in hooks.withLockedValue({ $0.onConnected }) {
             try await handler(connection)
         }
     }
 
     func runDisconnectedHandler(_ connection: HubConnectionContext, error: (any Error)?) async {
-        for handler in hooks.withLock({ $0.onDisconnected }) {
+        for handler in hooks.withLockedValue({ $0.onDisconnected }) {
             await handler(connection, error)
         }
     }

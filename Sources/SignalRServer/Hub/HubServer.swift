@@ -1,5 +1,5 @@
 import Logging
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// A SignalR hub served over WebSockets with the JSON protocol, compatible with ASP.NET Core
 /// clients: negotiate, handshake, dispatch of invocations to registered methods, events to one
@@ -37,9 +37,9 @@ public final class HubServer: Sendable {
     let authenticator: HubAuthenticator?
     let logger: Logger
     let registry = ConnectionRegistry()
-    let methods = Mutex(HubMethodTable())
-    let hooks = Mutex(HubHooks())
-    let faults = Mutex(HubFaultState())
+    let methods = NIOLockedValueBox(HubMethodTable())
+    let hooks = NIOLockedValueBox(HubHooks())
+    let faults = NIOLockedValueBox(HubFaultState())
 
     /// - Parameters:
     ///   - name: a name for logs.
@@ -82,6 +82,6 @@ public final class HubServer: Sendable {
     }
 
     func method(named name: String) -> HubMethod? {
-        methods.withLock { $0.lookup(name) }
+        methods.withLockedValue { $0.lookup(name) }
     }
 }

@@ -1,4 +1,5 @@
 import SignalRProtocol
+import NIOConcurrencyHelpers
 
 extension HubServer {
     /// Answers negotiate (reference §1.1-1.2): `negotiateVersion` = min(requested, 1), a missing
@@ -6,7 +7,7 @@ extension HubServer {
     /// WebSockets (Text and Binary) offered. The connection then waits for its socket for
     /// `negotiationTimeout`.
     func negotiate(_ request: HubAuthenticationRequest) async -> NegotiateAnswer {
-        if let override = faults.withLock({ $0.takeNegotiateOverride() }) {
+        if let override = faults.withLockedValue({ $0.takeNegotiateOverride() }) {
             switch override {
             case .error(let message):
                 return .json(NegotiateResponse.error(message).encoded())

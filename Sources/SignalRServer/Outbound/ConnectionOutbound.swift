@@ -1,6 +1,6 @@
 import NIOCore
 import SignalRProtocol
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The send side of one hub connection, safe to use from any thread.
 ///
@@ -14,7 +14,7 @@ import Synchronization
 /// and a close frame are written, and the socket is dropped if the client does not complete the
 /// close within the close timeout. Messages are never dropped silently while the connection lives.
 final class ConnectionOutbound: Sendable {
-    private let state: Mutex<OutboundState>
+    private let state: NIOLockedValueBox<OutboundState>
     private let handler: NIOLoopBound<HubChannelHandler>
     let eventLoop: any EventLoop
     private let maximumQueuedBytes: Int
@@ -26,7 +26,7 @@ final class ConnectionOutbound: Sendable {
         var initial = OutboundState()
         initial.framing = framing
         initial.silent = silent
-        self.state = Mutex(initial)
+        self.state = NIOLockedValueBox(initial)
         self.handler = NIOLoopBound(handler, eventLoop: eventLoop)
         self.eventLoop = eventLoop
         self.maximumQueuedBytes = maximumQueuedBytes
@@ -35,14 +35,14 @@ final class ConnectionOutbound: Sendable {
     /// Queues `message`. Returns `false` when it was not queued (silent, closing, or overflow).
     @discardableResult
     func send(_ message: EncodedHubMessage) -> Bool {
-        let result = state.withLock { $0.enqueue(message, limit: maximumQueuedBytes) }
+        let result = state.withLockedValue { $0.enqueue(message, limit: maximumQueuedBytes) }
         return perform(result)
     }
 
     /// Queues a pong answering a WebSocket ping.
     func sendPong(_ payload: ByteBuffer) {
         let frame = WebSocketFrameHeader.frame(opcode: .pong, payload: payload)
-        let result = state.withLock { $0.enqueueControl(.control(frame)) }
+        let result = state.withLockedValue { $0.enqueueControl(.control(frame)) }
         perform(result)
     }
 
@@ -51,7 +51,7 @@ final class ConnectionOutbound: Sendable {
     @discardableResult
     func close(with closeMessage: EncodedHubMessage?, discardPending: Bool = false) -> Bool {
         let frame = OutboundItem.control(WebSocketFrameHeader.closeFrame(code: 1000))
-        guard let result = state.withLock({ $0.close(closeMessage: closeMessage, closeFrame: frame, discardPending: discardPending) }) else {
+        guard let result = state.withLockedValue({ $0.close(closeMessage: closeMessage, closeFrame: frame, discardPending: discardPending) }) else {
             return false
         }
         perform(result)
@@ -61,42 +61,42 @@ final class ConnectionOutbound: Sendable {
     /// Echoes the peer's close frame and closes the channel once it is written.
     func echoClose(code: UInt16?) {
         let frame = OutboundItem.control(WebSocketFrameHeader.closeFrame(code: code ?? 1000))
-        guard let result = state.withLock({ $0.echoClose(frame) }) else { return }
+        guard let result = state.withLockedValue({ $0.echoClose(frame) }) else { return }
         perform(result)
     }
 
     /// Drops the TCP connection at once, without a close frame.
     func abort() {
-        state.withLock { $0.markClosed() }
+        state.withLockedValue { $0.markClosed() }
         eventLoop.execute { self.handler.value.close() }
     }
 
     /// Marks the queue closed after the channel went away.
     func channelClosed() {
-        state.withLock { $0.markClosed() }
+        state.withLockedValue { $0.markClosed() }
     }
 
-    var phase: OutboundState.Phase { state.withLock { $0.phase } }
+    var phase: OutboundState.Phase { state.withLockedValue { $0.phase } }
 
     /// Reads and resets whether anything was queued since the last call.
     func takeSentFlag() -> Bool {
-        state.withLock { $0.takeSentFlag() }
+        state.withLockedValue { $0.takeSentFlag() }
     }
 
     func setFraming(_ framing: HubFraming) {
-        state.withLock { $0.framing = framing }
+        state.withLockedValue { $0.framing = framing }
     }
 
     func setSilent(_ silent: Bool) {
-        state.withLock { $0.silent = silent }
+        state.withLockedValue { $0.silent = silent }
     }
 
-    var framing: HubFraming { state.withLock { $0.framing } }
-    var isSilent: Bool { state.withLock { $0.silent } }
+    var framing: HubFraming { state.withLockedValue { $0.framing } }
+    var isSilent: Bool { state.withLockedValue { $0.silent } }
 
     /// Called by the channel handler when the socket becomes writable.
     func writabilityChanged() {
-        if state.withLock({ $0.becameWritable() }) {
+        if state.withLockedValue({ $0.becameWritable() }) {
             eventLoop.execute { self.drain(delayed: false) }
         }
     }
@@ -123,7 +123,7 @@ final class ConnectionOutbound: Sendable {
     /// Writes what is queued. Runs on the event loop.
     private func drain(delayed: Bool) {
         let handler = self.handler.value
-        guard let drain = state.withLock({ $0.takeDrain(isWritable: handler.isWritable, delayed: delayed) }) else { return }
+        guard let drain = state.withLockedValue({ $0.takeDrain(isWritable: handler.isWritable, delayed: delayed) }) else { return }
         OutboundFramer.frames(for: drain.items, framing: drain.framing) { frame in
             handler.write(frame)
         }

@@ -1,4 +1,4 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// A hub's connections: negotiated ones waiting for their socket, live ones, and groups.
 ///
@@ -24,13 +24,13 @@ final class ConnectionRegistry: Sendable {
         var membership: [String: Set<String>] = [:]
     }
 
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
 
     init() {}
 
     /// Records a negotiated connection, dropping those negotiated too long ago.
     func addPending(_ connection: PendingConnection, now: ContinuousClock.Instant, timeout: Duration) {
-        state.withLock { state in
+        state.withLockedValue { state in
             state.pending = state.pending.filter { !$0.value.isExpired(now: now, after: timeout) }
             state.pending[connection.transportId] = connection
         }
@@ -38,7 +38,7 @@ final class ConnectionRegistry: Sendable {
 
     /// Claims a negotiated connection for a WebSocket.
     func claim(transportId: String, user: String?, now: ContinuousClock.Instant, timeout: Duration) -> Claim {
-        state.withLock { state in
+        state.withLockedValue { state in
             if state.claimed.contains(transportId) { return .alreadyActive }
             guard let pending = state.pending[transportId] else { return .unknown }
             if pending.isExpired(now: now, after: timeout) {
@@ -56,22 +56,22 @@ final class ConnectionRegistry: Sendable {
 
     /// Marks a fresh (skip-negotiation) transport id as in use.
     func claimFresh(transportId: String) {
-        _ = state.withLock { $0.claimed.insert(transportId) }
+        _ = state.withLockedValue { $0.claimed.insert(transportId) }
     }
 
     /// Frees a transport id whose socket never started.
     func release(transportId: String) {
-        _ = state.withLock { $0.claimed.remove(transportId) }
+        _ = state.withLockedValue { $0.claimed.remove(transportId) }
     }
 
     /// Makes a connection reachable by sends (after its handshake).
     func activate(_ connection: HubConnectionContext) {
-        state.withLock { $0.connections[connection.connectionId] = connection }
+        state.withLockedValue { $0.connections[connection.connectionId] = connection }
     }
 
     /// Forgets a connection and its group memberships. Its transport id stays unknown afterwards.
     func remove(_ connection: HubConnectionContext) {
-        state.withLock { state in
+        state.withLockedValue { state in
             let id = connection.connectionId
             state.connections[id] = nil
             state.claimed.remove(connection.transportId)
@@ -85,7 +85,7 @@ final class ConnectionRegistry: Sendable {
     /// Adds a live connection to a group. Returns `false` when the connection is not live.
     @discardableResult
     func addToGroup(connectionId: String, group: String) -> Bool {
-        state.withLock { state in
+        state.withLockedValue { state in
             guard let connection = state.connections[connectionId] else { return false }
             state.groups[group, default: [:]][connectionId] = connection
             state.membership[connectionId, default: []].insert(group)
@@ -96,7 +96,7 @@ final class ConnectionRegistry: Sendable {
     /// Removes a connection from a group. Returns whether it was a member.
     @discardableResult
     func removeFromGroup(connectionId: String, group: String) -> Bool {
-        state.withLock { state in
+        state.withLockedValue { state in
             guard state.groups[group]?.removeValue(forKey: connectionId) != nil else { return false }
             if state.groups[group]?.isEmpty == true { state.groups[group] = nil }
             state.membership[connectionId]?.remove(group)
@@ -105,20 +105,20 @@ final class ConnectionRegistry: Sendable {
     }
 
     func groups(of connectionId: String) -> Set<String> {
-        state.withLock { $0.membership[connectionId] ?? [] }
+        state.withLockedValue { $0.membership[connectionId] ?? [] }
     }
 
     func members(of group: String) -> [String: HubConnectionContext] {
-        state.withLock { $0.groups[group] ?? [:] }
+        state.withLockedValue { $0.groups[group] ?? [:] }
     }
 
     func all() -> [String: HubConnectionContext] {
-        state.withLock { $0.connections }
+        state.withLockedValue { $0.connections }
     }
 
     func connection(id: String) -> HubConnectionContext? {
-        state.withLock { $0.connections[id] }
+        state.withLockedValue { $0.connections[id] }
     }
 
-    var pendingCount: Int { state.withLock { $0.pending.count } }
+    var pendingCount: Int { state.withLockedValue { $0.pending.count } }
 }

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// A small line editor for the shell's prompt on a terminal, in raw mode: ←/→ (and Ctrl-B/F),
 /// Home/End (Ctrl-A/E), Backspace, Delete, ↑/↓ through the history (Ctrl-P/N), Tab completion of
@@ -20,18 +20,18 @@ final class LineEditor: Sendable {
         let completer: Completer
     }
 
-    private let state: Mutex<State>
+    private let state: NIOLockedValueBox<State>
     private let terminal: TerminalMode
     private let write: @Sendable (String) -> Void
 
     init(history: History, completer: Completer, terminal: TerminalMode = TerminalMode(), write: @escaping @Sendable (String) -> Void = Output.standardOutput) {
-        state = Mutex(State(history: history, completer: completer))
+        state = NIOLockedValueBox(State(history: history, completer: completer))
         self.terminal = terminal
         self.write = write
     }
 
     /// The lines entered so far, oldest first.
-    var history: [String] { state.withLock { $0.history.entries } }
+    var history: [String] { state.withLockedValue { $0.history.entries } }
 
     /// Leaves raw mode now (when the shell ends while a read is pending).
     func restoreTerminal() {
@@ -42,7 +42,7 @@ final class LineEditor: Sendable {
     func readLine(prompt: String) -> ShellInput {
         guard terminal.enableRaw() else { return PlainLineReader.readLine() }
         defer { terminal.restore() }
-        return state.withLock { state in
+        return state.withLockedValue { state in
             var session = LineEditSession(prompt: prompt, entries: state.history.entries, completer: state.completer, write: write)
             let input = session.run(read: Self.readByte)
             if case .line(let line) = input { state.history.add(line) }

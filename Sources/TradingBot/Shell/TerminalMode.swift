@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Switches a terminal into raw mode for the line editor (no echo, no line buffering, no
 /// signals from Ctrl-C, no flow control) and back to how it was.
@@ -12,7 +12,7 @@ import Synchronization
 /// any thread, for example when the shell leaves while the editor waits for a key.
 final class TerminalMode: Sendable {
     private let descriptor: Int32
-    private let saved = Mutex<termios?>(nil)
+    private let saved = NIOLockedValueBox<termios?>(nil)
 
     init(descriptor: Int32 = STDIN_FILENO) {
         self.descriptor = descriptor
@@ -31,13 +31,13 @@ final class TerminalMode: Sendable {
             bytes[Int(VTIME)] = 0
         }
         guard tcsetattr(descriptor, TCSADRAIN, &raw) == 0 else { return false }
-        saved.withLock { $0 = original }
+        saved.withLockedValue { $0 = original }
         return true
     }
 
     /// Returns to the mode saved by ``enableRaw()``; does nothing when raw mode is off.
     func restore() {
-        saved.withLock { saved in
+        saved.withLockedValue { saved in
             guard var original = saved else { return }
             _ = tcsetattr(descriptor, TCSADRAIN, &original)
             saved = nil

@@ -1,4 +1,4 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Bounded waits for clean-up work that must not hold the program up: unsubscribing from a hub
 /// whose connection hangs, for example.
@@ -25,14 +25,14 @@ enum Deadline {
 
     /// Resumes a continuation exactly once, from whichever side arrives first.
     private final class Gate: Sendable {
-        private let continuation = Mutex<CheckedContinuation<Bool, Never>?>(nil)
+        private let continuation = NIOLockedValueBox<CheckedContinuation<Bool, Never>?>(nil)
 
         func install(_ continuation: CheckedContinuation<Bool, Never>) {
-            self.continuation.withLock { $0 = continuation }
+            self.continuation.withLockedValue { $0 = continuation }
         }
 
         func resume(_ value: Bool) {
-            let waiting = continuation.withLock { stored -> CheckedContinuation<Bool, Never>? in
+            let waiting = continuation.withLockedValue { stored -> CheckedContinuation<Bool, Never>? in
                 defer { stored = nil }
                 return stored
             }

@@ -1,4 +1,4 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Tasks started on behalf of one operation (a stream's forwarders), cancelled together when it
 /// ends. Adding to a bag that was already cancelled cancels the task at once.
@@ -9,12 +9,12 @@ final class TaskBag: Sendable {
         var cancelled = false
     }
 
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
 
     init() {}
 
     func add(_ task: Task<Void, Never>) {
-        let cancelNow = state.withLock { state -> Bool in
+        let cancelNow = state.withLockedValue { state -> Bool in
             if state.cancelled { return true }
             state.tasks.append(task)
             return false
@@ -23,7 +23,7 @@ final class TaskBag: Sendable {
     }
 
     func cancelAll() {
-        let tasks = state.withLock { state -> [Task<Void, Never>] in
+        let tasks = state.withLockedValue { state -> [Task<Void, Never>] in
             state.cancelled = true
             defer { state.tasks = [] }
             return state.tasks

@@ -2,7 +2,7 @@ import Foundation
 import Gateway
 import GatewaySimulator
 import Logging
-import Synchronization
+import NIOConcurrencyHelpers
 import Testing
 @testable import TradingBot
 
@@ -12,12 +12,12 @@ import Testing
 struct LongLivedContextTests {
     /// Collected stdout and stderr.
     final class Capture: Sendable {
-        let out = Mutex("")
-        let err = Mutex("")
+        let out = NIOLockedValueBox("")
+        let err = NIOLockedValueBox("")
         var output: Output {
-            Output(json: false, stdout: { text in self.out.withLock { $0 += text } }, stderr: { text in self.err.withLock { $0 += text } })
+            Output(json: false, stdout: { text in self.out.withLockedValue { $0 += text } }, stderr: { text in self.err.withLockedValue { $0 += text } })
         }
-        func takeOut() -> String { out.withLock { text in defer { text = "" }; return text } }
+        func takeOut() -> String { out.withLockedValue { text in defer { text = "" }; return text } }
     }
 
     func context(for sim: SimulatorHarness, capture: Capture) throws -> CommandContext {
@@ -59,12 +59,12 @@ struct LongLivedContextTests {
     func theTerminalPromptDecidesOnALiveAccount(answer: String, placed: Bool) async throws {
         try await SimulatorHarness.with { sim in
             let capture = Capture()
-            let asked = Mutex<[String]>([])
+            let asked = NIOLockedValueBox<[String]>([])
             let base = try context(for: sim, capture: capture)
             let context = CommandContext(
                 configuration: base.configuration, client: base.client, output: base.output,
                 confirmer: Confirmer(isInteractive: { true }, ask: { prompt in
-                    asked.withLock { $0.append(prompt) }
+                    asked.withLockedValue { $0.append(prompt) }
                     return answer
                 }),
                 logger: base.logger
@@ -78,7 +78,7 @@ struct LongLivedContextTests {
                 let error = await #expect(throws: CLIError.self) { try await command.execute(in: context) }
                 #expect(error == CLIError.declined)
             }
-            let prompts = asked.withLock { $0 }
+            let prompts = asked.withLockedValue { $0 }
             #expect(prompts == ["Account \(SimulatorHarness.live.name) (\(SimulatorHarness.live.id)) is NOT simulated. Place a limit buy of 1 MESZ6 at 100? Type 'yes' to confirm: "])
             let open = try await context.client.openOrders(accountId: SimulatorHarness.live.id)
             #expect(open.count == (placed ? 1 : 0))

@@ -2,7 +2,7 @@ import Foundation
 import Gateway
 import GatewaySimulator
 import Logging
-import Synchronization
+import NIOConcurrencyHelpers
 import Testing
 @testable import TradingBot
 
@@ -12,12 +12,12 @@ import Testing
 @Suite("Streams on a shared session")
 struct SharedSessionTests {
     final class Capture: Sendable {
-        let out = Mutex("")
-        let err = Mutex("")
+        let out = NIOLockedValueBox("")
+        let err = NIOLockedValueBox("")
         func output(json: Bool) -> Output {
-            Output(json: json, stdout: { text in self.out.withLock { $0 += text } }, stderr: { text in self.err.withLock { $0 += text } })
+            Output(json: json, stdout: { text in self.out.withLockedValue { $0 += text } }, stderr: { text in self.err.withLockedValue { $0 += text } })
         }
-        var lines: [String] { out.withLock { $0.split(separator: "\n").map(String.init) } }
+        var lines: [String] { out.withLockedValue { $0.split(separator: "\n").map(String.init) } }
     }
 
     func context(_ sim: SimulatorHarness, _ capture: Capture, json: Bool = true) throws -> CommandContext {
@@ -64,7 +64,7 @@ struct SharedSessionTests {
             stream.cancel()
             try await stream.value
             #expect(capture.lines.count >= 3)
-            #expect(capture.err.withLock { $0 }.isEmpty)
+            #expect(capture.err.withLockedValue { $0 }.isEmpty)
             let market = try await context.realtime.marketHub()
             #expect(await market.subscriptions.isEmpty)
             // The next command on the same session starts at once on the same connection.

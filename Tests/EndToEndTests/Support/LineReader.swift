@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Reads lines from a pipe as they arrive. Each blocking read runs on the reader's own dispatch
 /// queue, never on Swift concurrency's cooperative pool: with two cores that pool has two
@@ -8,7 +8,7 @@ import Synchronization
 /// in-process simulator included).
 final class LineReader: Sendable {
     private let handle: FileHandle
-    private let buffer = Mutex(Data())
+    private let buffer = NIOLockedValueBox(Data())
     private let queue = DispatchQueue(label: "line-reader")
 
     init(_ handle: FileHandle) {
@@ -26,7 +26,7 @@ final class LineReader: Sendable {
 
     private func readLine() -> String? {
         while true {
-            let line = buffer.withLock { data -> String? in
+            let line = buffer.withLockedValue { data -> String? in
                 guard let newline = data.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
                 let line = String(decoding: data[data.startIndex..<newline], as: UTF8.self)
                 data.removeSubrange(data.startIndex...newline)
@@ -35,7 +35,7 @@ final class LineReader: Sendable {
             if let line { return line }
             let chunk = handle.availableData
             if chunk.isEmpty { return nil }
-            buffer.withLock { $0.append(chunk) }
+            buffer.withLockedValue { $0.append(chunk) }
         }
     }
 }

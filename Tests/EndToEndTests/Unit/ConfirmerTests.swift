@@ -1,5 +1,5 @@
 import Gateway
-import Synchronization
+import NIOConcurrencyHelpers
 import Testing
 @testable import TradingBot
 
@@ -10,7 +10,7 @@ struct ConfirmerTests {
 
     /// A confirmer that records its prompts and answers `answer`.
     final class Script: Sendable {
-        let prompts = Mutex<[String]>([])
+        let prompts = NIOLockedValueBox<[String]>([])
         let interactive: Bool
         let answer: String?
 
@@ -21,7 +21,7 @@ struct ConfirmerTests {
 
         var confirmer: Confirmer {
             Confirmer(isInteractive: { self.interactive }, ask: { prompt in
-                self.prompts.withLock { $0.append(prompt) }
+                self.prompts.withLockedValue { $0.append(prompt) }
                 return self.answer
             })
         }
@@ -30,13 +30,13 @@ struct ConfirmerTests {
     @Test func simulatedAccountsNeverAsk() throws {
         let script = Script(interactive: true, answer: "no")
         try script.confirmer.confirm("place a market buy", on: Self.simulated, assumeYes: false)
-        #expect(script.prompts.withLock { $0 }.isEmpty)
+        #expect(script.prompts.withLockedValue { $0 }.isEmpty)
     }
 
     @Test func yesSkipsTheQuestion() throws {
         let script = Script(interactive: false, answer: nil)
         try script.confirmer.confirm("place a market buy", on: Self.live, assumeYes: true)
-        #expect(script.prompts.withLock { $0 }.isEmpty)
+        #expect(script.prompts.withLockedValue { $0 }.isEmpty)
     }
 
     @Test func withoutATerminalItRefuses() {
@@ -45,14 +45,14 @@ struct ConfirmerTests {
         #expect(error?.status == .usage)
         #expect(error?.message.contains("--yes") == true)
         #expect(error?.message.contains("LIVE-2") == true)
-        #expect(script.prompts.withLock { $0 }.isEmpty)
+        #expect(script.prompts.withLockedValue { $0 }.isEmpty)
     }
 
     @Test(arguments: ["yes", "y", " YES "])
     func anExplicitYesConfirms(answer: String) throws {
         let script = Script(interactive: true, answer: answer)
         try script.confirmer.confirm("place a market buy", on: Self.live, assumeYes: false)
-        let prompts = script.prompts.withLock { $0 }
+        let prompts = script.prompts.withLockedValue { $0 }
         #expect(prompts.count == 1)
         #expect(prompts.first?.contains("NOT simulated") == true)
         #expect(prompts.first?.contains("Place a market buy?") == true)

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// A child process whose end can be awaited and which is killed after a timeout.
 final class ChildProcess: @unchecked Sendable {
@@ -7,7 +7,7 @@ final class ChildProcess: @unchecked Sendable {
     // only asked `isRunning`, `terminate()` and `terminationStatus`, which Foundation's Process
     // allows from any thread. `timedOut` is guarded by its Mutex.
     private let process: Process
-    private let timedOut = Mutex(false)
+    private let timedOut = NIOLockedValueBox(false)
 
     init(python: String, arguments: [String], stdout: FileHandle, stderr: FileHandle) {
         process = Process()
@@ -27,7 +27,7 @@ final class ChildProcess: @unchecked Sendable {
     func run(timeout: Duration) async throws -> (code: Int32, timedOut: Bool) {
         let watchdog = Task { [self] in
             try await Task.sleep(for: timeout)
-            timedOut.withLock { $0 = true }
+            timedOut.withLockedValue { $0 = true }
             terminate()
         }
         defer { watchdog.cancel() }
@@ -44,7 +44,7 @@ final class ChildProcess: @unchecked Sendable {
         } onCancel: {
             terminate()
         }
-        return (code, timedOut.withLock { $0 })
+        return (code, timedOut.withLockedValue { $0 })
     }
 
     private func terminate() {

@@ -1,12 +1,12 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Collects values from handlers and lets a test wait until enough arrived.
 final class Recorder<Value: Sendable>: Sendable {
-    private let values = Mutex<[Value]>([])
+    private let values = NIOLockedValueBox<[Value]>([])
 
-    func append(_ value: Value) { values.withLock { $0.append(value) } }
+    func append(_ value: Value) { values.withLockedValue { $0.append(value) } }
 
-    var all: [Value] { values.withLock { $0 } }
+    var all: [Value] { values.withLockedValue { $0 } }
 
     /// Waits until `count` values arrived or `timeout` passed; returns what arrived.
     @discardableResult

@@ -1,20 +1,20 @@
 import SignalR
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// A token provider for tests: returns tokens from a script, one per request (the last one
 /// repeats), and records every request it was asked.
 final class TokenScript: Sendable {
-    private let state: Mutex<(tokens: [String?], requests: [AccessTokenRequest])>
+    private let state: NIOLockedValueBox<(tokens: [String?], requests: [AccessTokenRequest])>
 
     init(_ tokens: [String?]) {
-        state = Mutex((tokens, []))
+        state = NIOLockedValueBox((tokens, []))
     }
 
-    var requests: [AccessTokenRequest] { state.withLock { $0.requests } }
+    var requests: [AccessTokenRequest] { state.withLockedValue { $0.requests } }
 
     var provider: AccessTokenProvider {
         { request in
-            self.state.withLock { state in
+            self.state.withLockedValue { state in
                 state.requests.append(request)
                 return state.tokens.count > 1 ? state.tokens.removeFirst() : state.tokens.first ?? nil
             }
@@ -25,7 +25,7 @@ final class TokenScript: Sendable {
     static func refreshing(bad: String, good: String) -> (TokenScript, AccessTokenProvider) {
         let script = TokenScript([bad])
         let provider: AccessTokenProvider = { request in
-            script.state.withLock { state in
+            script.state.withLockedValue { state in
                 state.requests.append(request)
                 if request.reason.isAuthenticationFailure { state.tokens = [good] }
                 return state.tokens.first ?? nil

@@ -1,23 +1,23 @@
 import SignalRServer
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Records the connections a hub saw connect and disconnect, with the disconnect reasons.
 final class DisconnectRecorder: Sendable {
-    private let connected = Mutex([String]())
-    private let disconnected = Mutex([(id: String, error: (any Error)?)]())
+    private let connected = NIOLockedValueBox([String]())
+    private let disconnected = NIOLockedValueBox([(id: String, error: (any Error)?)]())
 
     init(_ hub: HubServer) {
         hub.onConnected { [self] connection in
-            connected.withLock { $0.append(connection.connectionId) }
+            connected.withLockedValue { $0.append(connection.connectionId) }
         }
         hub.onDisconnected { [self] connection, error in
-            disconnected.withLock { $0.append((connection.connectionId, error)) }
+            disconnected.withLockedValue { $0.append((connection.connectionId, error)) }
         }
     }
 
-    var connectedIds: [String] { connected.withLock { $0 } }
-    var disconnectedIds: [String] { disconnected.withLock { $0.map(\.id) } }
+    var connectedIds: [String] { connected.withLockedValue { $0 } }
+    var disconnectedIds: [String] { disconnected.withLockedValue { $0.map(\.id) } }
     /// The reasons of the disconnects that had one.
-    var errors: [any Error] { disconnected.withLock { $0.compactMap(\.error) } }
-    var disconnectCount: Int { disconnected.withLock { $0.count } }
+    var errors: [any Error] { disconnected.withLockedValue { $0.compactMap(\.error) } }
+    var disconnectCount: Int { disconnected.withLockedValue { $0.count } }
 }

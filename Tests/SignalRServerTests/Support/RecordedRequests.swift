@@ -1,13 +1,13 @@
 import SignalRServer
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Collects what the authentication hook saw.
 final class RecordedRequests: Sendable {
-    private let storage = Mutex([HubAuthenticationRequest]())
+    private let storage = NIOLockedValueBox([HubAuthenticationRequest]())
 
     func append(_ request: HubAuthenticationRequest) {
-        storage.withLock { $0.append(request) }
+        storage.withLockedValue { $0.append(request) }
     }
 
-    var requests: [HubAuthenticationRequest] { storage.withLock { $0 } }
+    var requests: [HubAuthenticationRequest] { storage.withLockedValue { $0 } }
 }

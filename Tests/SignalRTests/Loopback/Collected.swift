@@ -1,13 +1,13 @@
 import SignalR
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Collects values from handlers and lets a test wait for them.
 final class Collected<Value: Sendable>: Sendable {
-    private let values = Mutex<[Value]>([])
+    private let values = NIOLockedValueBox<[Value]>([])
 
-    func append(_ value: Value) { values.withLock { $0.append(value) } }
+    func append(_ value: Value) { values.withLockedValue { $0.append(value) } }
 
-    var all: [Value] { values.withLock { $0 } }
+    var all: [Value] { values.withLockedValue { $0 } }
 
     @discardableResult
     func wait(for count: Int, timeout: Duration = .seconds(20)) async -> [Value] {

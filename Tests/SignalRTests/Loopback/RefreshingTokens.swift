@@ -1,9 +1,9 @@
 import SignalR
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// A token provider returning `bad` until it is asked after an authentication failure.
 final class RefreshingTokens: Sendable {
-    private let state = Mutex<(refreshed: Bool, requests: [AccessTokenRequest])>((false, []))
+    private let state = NIOLockedValueBox<(refreshed: Bool, requests: [AccessTokenRequest])>((false, []))
     let bad: String
     let good: String
 
@@ -12,11 +12,11 @@ final class RefreshingTokens: Sendable {
         self.good = good
     }
 
-    var requests: [AccessTokenRequest] { state.withLock { $0.requests } }
+    var requests: [AccessTokenRequest] { state.withLockedValue { $0.requests } }
 
     var provider: AccessTokenProvider {
         { request in
-            self.state.withLock { state in
+            self.state.withLockedValue { state in
                 state.requests.append(request)
                 if request.reason.isAuthenticationFailure { state.refreshed = true }
                 return state.refreshed ? self.good : self.bad

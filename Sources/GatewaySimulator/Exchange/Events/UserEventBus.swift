@@ -1,4 +1,4 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Publishes the exchange's ``SimUserEvent``s to user-hub connections. Each subscription's filter
 /// mirrors the connection's `Subscribe…` calls; the bus only delivers events of accounts the
@@ -32,7 +32,7 @@ public final class UserEventBus: Sendable {
         var published = 0
     }
 
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
     private let bufferSize: Int
 
     /// Creates a bus with the given per-subscriber buffer.
@@ -43,7 +43,7 @@ public final class UserEventBus: Sendable {
     /// Opens a subscription with an empty filter.
     public func subscribe() -> UserSubscription {
         let (stream, continuation) = AsyncStream.makeStream(of: SimUserEvent.self, bufferingPolicy: .bufferingNewest(bufferSize))
-        let id = state.withLock { state in
+        let id = state.withLockedValue { state in
             let id = state.nextId
             state.nextId += 1
             state.subscribers[id] = Subscriber(continuation: continuation)
@@ -55,7 +55,7 @@ public final class UserEventBus: Sendable {
 
     /// Delivers `event` to every subscription that wants it. Never blocks.
     public func publish(_ event: SimUserEvent) {
-        state.withLock { state in
+        state.withLockedValue { state in
             state.published += 1
             for id in Array(state.subscribers.keys) {
                 guard var subscriber = state.subscribers[id], subscriber.wants(event) else { continue }
@@ -66,10 +66,10 @@ public final class UserEventBus: Sendable {
     }
 
     /// Events published since the bus was created.
-    public var publishedCount: Int { state.withLock { $0.published } }
+    public var publishedCount: Int { state.withLockedValue { $0.published } }
 
     func update(_ id: Int, _ change: (inout Subscriber) -> Void) {
-        state.withLock { state in
+        state.withLockedValue { state in
             guard var subscriber = state.subscribers[id] else { return }
             change(&subscriber)
             state.subscribers[id] = subscriber
@@ -77,12 +77,12 @@ public final class UserEventBus: Sendable {
     }
 
     func dropped(_ id: Int) -> Int {
-        state.withLock { $0.subscribers[id]?.dropped ?? 0 }
+        state.withLockedValue { $0.subscribers[id]?.dropped ?? 0 }
     }
 
     /// Removes a subscriber and finishes its stream outside the lock.
     func remove(_ id: Int) {
-        let removed = state.withLock { $0.subscribers.removeValue(forKey: id) }
+        let removed = state.withLockedValue { $0.subscribers.removeValue(forKey: id) }
         removed?.continuation.finish()
     }
 }

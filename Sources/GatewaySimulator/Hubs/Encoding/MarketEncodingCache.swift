@@ -1,4 +1,5 @@
 import SignalRServer
+import NIOConcurrencyHelpers
 import Synchronization
 
 /// Encodes each market event once when several market-hub connections receive it.
@@ -46,7 +47,7 @@ final class MarketEncodingCache: Sendable {
         static func == (lhs: Key, rhs: Key) -> Bool { lhs.event == rhs.event }
     }
 
-    private let entries = Mutex<[Key: EncodedHubMessage]>([:])
+    private let entries = NIOLockedValueBox<[Key: EncodedHubMessage]>([:])
     private let capacity: Int
     private let sharers = Atomic<Int>(0)
 
@@ -59,16 +60,16 @@ final class MarketEncodingCache: Sendable {
     /// A connection started (`true`) or stopped (`false`) receiving market events.
     func sharerChanged(joined: Bool) {
         let left = sharers.add(joined ? 1 : -1, ordering: .relaxed).newValue
-        if left < 2 { entries.withLock { $0.removeAll() } }
+        if left < 2 { entries.withLockedValue { $0.removeAll() } }
     }
 
     /// The encoded message of `event`, built by `encode` unless another connection built it.
     func message(for event: SimMarketEvent, encode: () -> EncodedHubMessage) -> EncodedHubMessage {
         guard sharers.load(ordering: .relaxed) >= 2 else { return encode() }
         let key = Key(event: event)
-        if let cached = entries.withLock({ $0[key] }) { return cached }
+        if let cached = entries.withLockedValue({ $0[key] }) { return cached }
         let message = encode()
-        entries.withLock { entries in
+        entries.withLockedValue { entries in
             if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
             entries[key] = message
         }
@@ -76,5 +77,5 @@ final class MarketEncodingCache: Sendable {
     }
 
     /// Number of cached messages (for tests).
-    var count: Int { entries.withLock { $0.count } }
+    var count: Int { entries.withLockedValue { $0.count } }
 }

@@ -1,6 +1,6 @@
 import Logging
 import SignalRServer
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// One market-hub connection's subscriptions: a ``MarketSubscription`` of the feed, opened at the
 /// first `SubscribeContract…` call, and the task that forwards its events to the socket.
@@ -28,7 +28,7 @@ final class MarketConnection: Sendable {
     private let core: SimulatorCore
     private let cache: MarketEncodingCache
     private let bufferSize: Int?
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
 
     init(connection: HubConnectionContext, core: SimulatorCore, cache: MarketEncodingCache, bufferSize: Int?) {
         self.connection = connection
@@ -40,7 +40,7 @@ final class MarketConnection: Sendable {
     /// The connection's feed subscription, opened (and its forwarding started) on first use; nil
     /// once the connection closed.
     func subscription() -> MarketSubscription? {
-        let (subscription, started) = state.withLock { state -> (MarketSubscription?, Bool) in
+        let (subscription, started) = state.withLockedValue { state -> (MarketSubscription?, Bool) in
             if state.closed { return (nil, false) }
             if let existing = state.subscription { return (existing, false) }
             let subscription = core.feed.subscribe(bufferSize: bufferSize)
@@ -55,11 +55,11 @@ final class MarketConnection: Sendable {
     }
 
     /// The feed subscription if one was opened (unsubscribing never opens one).
-    var existingSubscription: MarketSubscription? { state.withLock { $0.subscription } }
+    var existingSubscription: MarketSubscription? { state.withLockedValue { $0.subscription } }
 
     /// Ends the subscriptions (the connection closed).
     func close() {
-        let (subscription, forwarder) = state.withLock { state -> (MarketSubscription?, Task<Void, Never>?) in
+        let (subscription, forwarder) = state.withLockedValue { state -> (MarketSubscription?, Task<Void, Never>?) in
             state.closed = true
             defer {
                 state.subscription = nil

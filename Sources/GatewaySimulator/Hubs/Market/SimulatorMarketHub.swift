@@ -1,7 +1,7 @@
 import Logging
 import SignalRProtocol
 import SignalRServer
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// `/hubs/market`: the gateway's market hub over the simulator's ``MarketFeed``.
 ///
@@ -24,7 +24,7 @@ final class SimulatorMarketHub: Sendable {
     /// The SignalR hub.
     let server: HubServer
     private let core: SimulatorCore
-    private let connections = Mutex<[String: MarketConnection]>([:])
+    private let connections = NIOLockedValueBox<[String: MarketConnection]>([:])
     private let cache = MarketEncodingCache()
     private let bufferSize: Int?
 
@@ -40,7 +40,7 @@ final class SimulatorMarketHub: Sendable {
     }
 
     /// Live connections with their subscription state (for tests and diagnostics).
-    var connectionCount: Int { connections.withLock { $0.count } }
+    var connectionCount: Int { connections.withLockedValue { $0.count } }
 
     /// Messages currently shared between connections by the encoding cache.
     var sharedEncodings: Int { cache.count }
@@ -52,10 +52,10 @@ final class SimulatorMarketHub: Sendable {
         server.onConnected { [weak self] connection in
             FramingSwitch.sync(connection, faults: core.faults)
             let state = MarketConnection(connection: connection, core: core, cache: cache, bufferSize: bufferSize)
-            self?.connections.withLock { $0[connection.connectionId] = state }
+            self?.connections.withLockedValue { $0[connection.connectionId] = state }
         }
         server.onDisconnected { [weak self] connection, _ in
-            let state = self?.connections.withLock { $0.removeValue(forKey: connection.connectionId) }
+            let state = self?.connections.withLockedValue { $0.removeValue(forKey: connection.connectionId) }
             state?.close()
         }
     }
@@ -75,7 +75,7 @@ final class SimulatorMarketHub: Sendable {
                 guard let self else { throw HubError("The market hub is shutting down.") }
                 FramingSwitch.sync(call.connection, faults: self.core.faults)
                 let contractId = try self.contractArgument(of: call)
-                guard let state = self.connections.withLock({ $0[call.connection.connectionId] }) else { return nil }
+                guard let state = self.connections.withLockedValue({ $0[call.connection.connectionId] }) else { return nil }
                 if subscribes {
                     guard let subscription = state.subscription() else { return nil }
                     change(subscription, contractId)

@@ -1,7 +1,7 @@
 import Logging
 import SignalRProtocol
 import SignalRServer
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// `/hubs/user`: the gateway's user hub over the simulator's ``Exchange``.
 ///
@@ -25,7 +25,7 @@ final class SimulatorUserHub: Sendable {
     let server: HubServer
     private let core: SimulatorCore
     private let logger: Logger
-    private let connections = Mutex<[String: UserConnection]>([:])
+    private let connections = NIOLockedValueBox<[String: UserConnection]>([:])
 
     init(core: SimulatorCore, configuration: SimulatorHubsConfiguration, logger: Logger) {
         self.core = core
@@ -40,7 +40,7 @@ final class SimulatorUserHub: Sendable {
     }
 
     /// Live connections with their subscription state (for tests and diagnostics).
-    var connectionCount: Int { connections.withLock { $0.count } }
+    var connectionCount: Int { connections.withLockedValue { $0.count } }
 
     private func registerLifecycle() {
         let core = core
@@ -48,10 +48,10 @@ final class SimulatorUserHub: Sendable {
         server.onConnected { [weak self] connection in
             FramingSwitch.sync(connection, faults: core.faults)
             let state = UserConnection(connection: connection, core: core, logger: logger)
-            self?.connections.withLock { $0[connection.connectionId] = state }
+            self?.connections.withLockedValue { $0[connection.connectionId] = state }
         }
         server.onDisconnected { [weak self] connection, _ in
-            let state = self?.connections.withLock { $0.removeValue(forKey: connection.connectionId) }
+            let state = self?.connections.withLockedValue { $0.removeValue(forKey: connection.connectionId) }
             state?.close()
         }
     }
@@ -102,7 +102,7 @@ final class SimulatorUserHub: Sendable {
     }
 
     private func state(of call: HubCall) -> UserConnection? {
-        connections.withLock { $0[call.connection.connectionId] }
+        connections.withLockedValue { $0[call.connection.connectionId] }
     }
 
     /// The single account id argument, which must be an account of the connection's user.

@@ -2,7 +2,7 @@ import Foundation
 import Logging
 import SignalRProtocol
 import SignalRServer
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// One user-hub connection's subscriptions: a ``UserSubscription`` of the exchange's event bus,
 /// opened at the first `Subscribe…` call, and the task that forwards its events to the socket as
@@ -24,7 +24,7 @@ final class UserConnection: Sendable {
     let connection: HubConnectionContext
     private let core: SimulatorCore
     private let logger: Logger
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
 
     init(connection: HubConnectionContext, core: SimulatorCore, logger: Logger) {
         self.connection = connection
@@ -35,7 +35,7 @@ final class UserConnection: Sendable {
     /// The connection's bus subscription, opened (and its forwarding started) on first use; nil
     /// once the connection closed.
     func subscription() -> UserSubscription? {
-        state.withLock { state -> UserSubscription? in
+        state.withLockedValue { state -> UserSubscription? in
             if state.closed { return nil }
             if let existing = state.subscription { return existing }
             let subscription = core.exchange.events.subscribe()
@@ -48,11 +48,11 @@ final class UserConnection: Sendable {
     }
 
     /// The bus subscription if one was opened (unsubscribing never opens one).
-    var existingSubscription: UserSubscription? { state.withLock { $0.subscription } }
+    var existingSubscription: UserSubscription? { state.withLockedValue { $0.subscription } }
 
     /// Ends the subscriptions (the connection closed).
     func close() {
-        let (subscription, forwarder) = state.withLock { state -> (UserSubscription?, Task<Void, Never>?) in
+        let (subscription, forwarder) = state.withLockedValue { state -> (UserSubscription?, Task<Void, Never>?) in
             state.closed = true
             defer {
                 state.subscription = nil

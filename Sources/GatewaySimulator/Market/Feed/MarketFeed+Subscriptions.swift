@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 
 extension MarketFeed {
     /// Opens a subscription with an empty filter. Add contracts with its `subscribe…` methods;
@@ -14,7 +15,7 @@ extension MarketFeed {
     func openSubscriber(bufferSize: Int?) -> (Int, AsyncStream<SimMarketEvent>) {
         let capacity = max(1, bufferSize ?? configuration.subscriberBufferSize)
         let (stream, continuation) = AsyncStream.makeStream(of: SimMarketEvent.self, bufferingPolicy: .bufferingNewest(capacity))
-        let id = state.withLock { state in
+        let id = state.withLockedValue { state in
             let id = state.nextSubscriberId
             state.nextSubscriberId += 1
             state.subscribers[id] = Subscriber(continuation: continuation)
@@ -42,14 +43,14 @@ extension MarketFeed {
     /// Removes a subscriber and finishes its stream (outside the lock: finishing runs
     /// `onTermination`, which calls back here and must not find the lock held).
     func removeSubscriber(_ id: Int) {
-        let removed = state.withLock { $0.subscribers.removeValue(forKey: id) }
+        let removed = state.withLockedValue { $0.subscribers.removeValue(forKey: id) }
         removed?.continuation.finish()
     }
 
     /// Changes a subscriber's filter under the lock. Returns false for an unknown contract.
     func updateSubscriber(_ id: Int, contractId: String, kind: MarketEventKinds, subscribe: Bool) -> Bool {
         let stamp = ISOTimestamp.format(clock())
-        return state.withLock { state in
+        return state.withLockedValue { state in
             guard let position = state.index[contractId], var subscriber = state.subscribers[id] else { return false }
             switch (kind, subscribe) {
             case (.quotes, true):
@@ -79,7 +80,7 @@ extension MarketFeed {
     }
 
     func droppedCount(of id: Int) -> Int {
-        state.withLock { $0.subscribers[id]?.dropped ?? 0 }
+        state.withLockedValue { $0.subscribers[id]?.dropped ?? 0 }
     }
 
     // MARK: Fan-out (called with the lock held)

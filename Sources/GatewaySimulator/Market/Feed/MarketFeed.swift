@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The simulated market: one ``InstrumentBook`` per contract, advanced by ``step()`` (called by
 /// the ``MarketDriver`` loop or directly by tests), publishing ``SimMarketEvent``s to subscribers.
@@ -25,7 +25,7 @@ public final class MarketFeed: Sendable {
     /// The deterministic reference path (shared with history bars).
     public let reference: ReferencePath
     let clock: WallClock
-    let state: Mutex<FeedState>
+    let state: NIOLockedValueBox<FeedState>
 
     struct Subscriber {
         var continuation: AsyncStream<SimMarketEvent>.Continuation
@@ -69,12 +69,12 @@ public final class MarketFeed: Sendable {
             index[contract.id] = books.count
             books.append(InstrumentBook(contract: contract, seed: configuration.seed, reference: reference, now: now))
         }
-        self.state = Mutex(FeedState(books: books, index: index))
+        self.state = NIOLockedValueBox(FeedState(books: books, index: index))
     }
 
     /// The contract ids the feed simulates.
     public var contractIds: [String] {
-        state.withLock { $0.books.map(\.contract.id) }
+        state.withLockedValue { $0.books.map(\.contract.id) }
     }
 
     /// Advances every contract by `updatesPerContractPerTick` updates and publishes the events
@@ -85,7 +85,7 @@ public final class MarketFeed: Sendable {
         let stamp = ISOTimestamp.format(now)
         let updates = configuration.updatesPerContractPerTick
         let seconds = now.timeIntervalSince1970
-        return state.withLock { state in
+        return state.withLockedValue { state in
             var events: [SimMarketEvent] = []
             events.reserveCapacity(state.books.count * updates * 3)
             var touches: [String: MarketTouch] = [:]
@@ -111,7 +111,7 @@ public final class MarketFeed: Sendable {
     /// snapshot and a quote. Returns nil for an unknown contract or a price off the tick grid.
     public func move(contractId: String, to price: Double) -> MarketStepSummary? {
         let stamp = ISOTimestamp.format(clock())
-        return state.withLock { state -> MarketStepSummary? in
+        return state.withLockedValue { state -> MarketStepSummary? in
             guard let position = state.index[contractId],
                   let ticks = state.books[position].contract.ticks(of: price), ticks > 1
             else { return nil }
@@ -128,19 +128,19 @@ public final class MarketFeed: Sendable {
 
     /// Top of book and last price of a contract, in ticks.
     public func touch(of contractId: String) -> MarketTouch? {
-        state.withLock { state in state.index[contractId].map { state.books[$0].touch } }
+        state.withLockedValue { state in state.index[contractId].map { state.books[$0].touch } }
     }
 
     /// The current quote of a contract.
     public func quote(of contractId: String) -> QuotePayload? {
-        state.withLock { state in state.index[contractId].map { state.books[$0].quote } }
+        state.withLockedValue { state in state.index[contractId].map { state.books[$0].quote } }
     }
 
     /// A full depth snapshot (Reset entry followed by the whole ladder) as a `GatewayDepth`
     /// event, stamped now.
     public func depthSnapshot(of contractId: String) -> SimMarketEvent? {
         let stamp = ISOTimestamp.format(clock())
-        return state.withLock { state in
+        return state.withLockedValue { state in
             state.index[contractId].map { .depth(contractId: contractId, state.books[$0].depthSnapshot(stamp: stamp)) }
         }
     }
@@ -148,16 +148,16 @@ public final class MarketFeed: Sendable {
     // MARK: Faults and statistics
 
     /// True while the stall fault is on.
-    public var isStalled: Bool { state.withLock { $0.stalled } }
+    public var isStalled: Bool { state.withLockedValue { $0.stalled } }
 
     /// Stops (true) or resumes (false) publication; the market keeps moving either way.
     public func setStalled(_ stalled: Bool) {
-        state.withLock { $0.stalled = stalled }
+        state.withLockedValue { $0.stalled = stalled }
     }
 
     /// Counters since the feed was created.
-    public var statistics: FeedStatistics { state.withLock { $0.statistics } }
+    public var statistics: FeedStatistics { state.withLockedValue { $0.statistics } }
 
     /// Number of live subscriptions.
-    public var subscriberCount: Int { state.withLock { $0.subscribers.count } }
+    public var subscriberCount: Int { state.withLockedValue { $0.subscribers.count } }
 }
