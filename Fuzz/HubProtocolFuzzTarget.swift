@@ -4,7 +4,9 @@
 //
 // Properties checked on every input, beyond "does not crash":
 // - every message the decoder accepts re-encodes to bytes that decode to the same message;
-// - feeding the same bytes in two different splits yields the same messages.
+// - feeding the same bytes in two different splits yields the same messages;
+// - JSONReader walks every payload value of an accepted message, reading each number exactly as
+//   the standard library's parser does; and walks the raw input itself without trapping.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzHubProtocol(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -17,6 +19,15 @@ public func fuzzHubProtocol(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         for slice in slices {
             guard let message = try? JSONHubProtocol.decode(slice) else { continue }
             messages.append(message)
+            for payload in payloads(of: message) {
+                var reader = JSONReader(payload)
+                // Validated values walk without error, except numbers beyond Double's range.
+                do throws(HubProtocolError) {
+                    try walk(&reader, depth: 0)
+                } catch where !error.message.contains("does not fit") {
+                    fatalError("a validated payload did not walk: \(payload.text): \(error)")
+                } catch {}
+            }
             var encoded = JSONHubProtocol.encode(message)
             encoded.removeLast()
             let again = try? JSONHubProtocol.decode(encoded)
@@ -43,8 +54,42 @@ public func fuzzHubProtocol(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         }
     }
 
+    var raw = JSONReader(RawJSON(unchecked: bytes[...]))
+    _ = try? walk(&raw, depth: 0)
+
     _ = try? HandshakeResponse.decode(bytes[...])
     _ = try? HandshakeRequest.decode(bytes[...])
     _ = try? NegotiateResponse.decode(bytes[...])
     return 0
+}
+
+/// The payload values a message carries.
+private func payloads(of message: HubMessage) -> [RawJSON] {
+    switch message {
+    case .invocation(let invocation): invocation.arguments
+    case .streamInvocation(let invocation): invocation.arguments
+    case .streamItem(let item): [item.item]
+    case .completion(let completion):
+        if case .result(let value) = completion.outcome { [value] } else { [] }
+    default: []
+    }
+}
+
+/// Reads any value by its kind; numbers are checked against `Double(String)`.
+private func walk(_ reader: inout JSONReader, depth: Int) throws(HubProtocolError) {
+    guard depth < 300 else { throw HubProtocolError("deep") }
+    switch try reader.peekKind() {
+    case .object: try reader.readObject { reader, _ throws(HubProtocolError) in try walk(&reader, depth: depth + 1) }
+    case .array: try reader.readArray { reader throws(HubProtocolError) in try walk(&reader, depth: depth + 1) }
+    case .string: _ = try reader.readString()
+    case .bool: _ = try reader.readBool()
+    case .null: _ = try reader.readNull()
+    case .number:
+        let raw = try reader.readRawValue()
+        var number = JSONReader(raw)
+        let value = try number.readDouble()
+        guard let expected = Double(raw.text), expected.bitPattern == value.bitPattern else {
+            fatalError("\(raw.text) read as \(value), the standard library says \(String(describing: Double(raw.text)))")
+        }
+    }
 }
