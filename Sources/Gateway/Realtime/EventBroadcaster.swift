@@ -4,29 +4,44 @@ import NIOConcurrencyHelpers
 ///
 /// Each consumer has its own bounded buffer (newest kept): a slow consumer loses its oldest events
 /// rather than stalling the socket for everyone; the drop is counted.
+///
+/// **Two locks, on purpose.** Yielding resumes the consumer's task, which takes that task's status
+/// lock; cancelling a consumer's task holds that same status lock while it runs the stream's
+/// `onTermination`, which removes the consumer here. If one lock guarded both the yield and the
+/// removal, a cancellation racing an event would deadlock (lock-order inversion; found by the
+/// Thread Sanitizer run, where the `trading-bot shell` hung cancelling a stream). So `delivery`
+/// only orders producers, so that every consumer sees events in the same order, and `consumers`
+/// guards the membership for the instant it takes to read or change it; no lock is held by
+/// `onTermination` while another waits on a task.
 final class EventBroadcaster<Element: Sendable>: Sendable {
-    private struct State {
+    private struct Consumers {
         var next = 0
-        var consumers: [Int: AsyncStream<Element>.Continuation] = [:]
+        var byId: [Int: AsyncStream<Element>.Continuation] = [:]
+        /// `byId`'s values, kept so that delivering an event does not allocate.
+        var list: [AsyncStream<Element>.Continuation] = []
         var dropped = 0
         var finished = false
+
+        mutating func rebuildList() { list = Array(byId.values) }
     }
 
-    private let state = NIOLockedValueBox(State())
+    private let consumers = NIOLockedValueBox(Consumers())
+    private let delivery = NIOLock()
     private let bufferSize: Int
 
     init(bufferSize: Int = 10_000) {
         self.bufferSize = bufferSize
     }
 
-    /// A new stream of every element yielded from now on.
+    /// A new consumer's stream; it ends when the broadcaster finishes or the consumer stops.
     func stream() -> AsyncStream<Element> {
         let (stream, continuation) = AsyncStream<Element>.makeStream(bufferingPolicy: .bufferingNewest(bufferSize))
-        let id: Int? = state.withLockedValue { state in
-            guard !state.finished else { return nil }
-            let id = state.next
-            state.next += 1
-            state.consumers[id] = continuation
+        let id: Int? = consumers.withLockedValue { consumers in
+            guard !consumers.finished else { return nil }
+            let id = consumers.next
+            consumers.next += 1
+            consumers.byId[id] = continuation
+            consumers.rebuildList()
             return id
         }
         guard let id else {
@@ -34,31 +49,39 @@ final class EventBroadcaster<Element: Sendable>: Sendable {
             return stream
         }
         continuation.onTermination = { [weak self] _ in
-            _ = self?.state.withLockedValue { $0.consumers.removeValue(forKey: id) }
+            self?.consumers.withLockedValue { consumers in
+                if consumers.byId.removeValue(forKey: id) != nil { consumers.rebuildList() }
+            }
         }
         return stream
     }
 
+    /// Delivers `element` to every consumer, in the same order for all of them.
     func yield(_ element: Element) {
-        // Yielding under the lock keeps every consumer's order identical to the producer's.
-        state.withLockedValue { state in
-            for continuation in state.consumers.values {
-                if case .dropped = continuation.yield(element) { state.dropped += 1 }
+        delivery.withLock {
+            let targets = consumers.withLockedValue { $0.list }
+            var dropped = 0
+            for continuation in targets {
+                if case .dropped = continuation.yield(element) { dropped += 1 }
             }
+            if dropped > 0 { consumers.withLockedValue { $0.dropped += dropped } }
         }
     }
 
-    var hasConsumers: Bool { state.withLockedValue { !$0.consumers.isEmpty } }
+    var hasConsumers: Bool { consumers.withLockedValue { !$0.byId.isEmpty } }
 
-    /// Elements lost to full consumer buffers.
-    var droppedCount: Int { state.withLockedValue { $0.dropped } }
+    var droppedCount: Int { consumers.withLockedValue { $0.dropped } }
 
+    /// Ends every consumer's stream; later consumers get a finished stream.
     func finish() {
-        let consumers = state.withLockedValue { state in
-            state.finished = true
-            defer { state.consumers = [:] }
-            return Array(state.consumers.values)
+        let ended = consumers.withLockedValue { consumers in
+            consumers.finished = true
+            defer {
+                consumers.byId = [:]
+                consumers.list = []
+            }
+            return consumers.list
         }
-        for continuation in consumers { continuation.finish() }
+        for continuation in ended { continuation.finish() }
     }
 }

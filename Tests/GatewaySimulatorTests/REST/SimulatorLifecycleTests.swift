@@ -57,6 +57,11 @@ struct SimulatorLifecycleTests {
                 break
             }
         }
+        // The removal runs on a task of its own (see MarketFeed.openSubscriber): wait for it.
+        let deadline = ContinuousClock.now + .seconds(5)
+        while core.feed.subscriberCount > 0, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
         #expect(core.feed.subscriberCount == 0, "releasing the stream ends the subscription")
     }
 }

@@ -49,7 +49,11 @@ public final class UserEventBus: Sendable {
             state.subscribers[id] = Subscriber(continuation: continuation)
             return id
         }
-        continuation.onTermination = { [weak self] _ in self?.remove(id) }
+        // Deferred, not inline: a consumer's cancellation runs this holding its task's status lock,
+        // while `publish` yields (which takes that lock) holding ours; removing here could deadlock.
+        continuation.onTermination = { [weak self] _ in
+            Task { self?.remove(id) }
+        }
         return UserSubscription(id: id, events: stream, bus: self)
     }
 

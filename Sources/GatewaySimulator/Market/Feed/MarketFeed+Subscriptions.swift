@@ -21,8 +21,12 @@ extension MarketFeed {
             state.subscribers[id] = Subscriber(continuation: continuation)
             return id
         }
+        // Not removed right here: a consumer's cancellation runs this while holding its task's
+        // status lock, and the feed yields (which takes that lock) while holding its own, so taking
+        // the feed's lock here could deadlock. The removal runs a moment later instead; until then
+        // yields to the ended stream are no-ops.
         continuation.onTermination = { [weak self] _ in
-            self?.removeSubscriber(id)
+            Task { self?.removeSubscriber(id) }
         }
         return (id, stream)
     }
@@ -104,7 +108,7 @@ extension MarketFeed {
     }
 
     /// Yields into the bounded buffer. Yielding never blocks and never calls back into the
-    /// feed (onTermination only runs on finish/cancel, which never happens under the lock).
+    /// feed (onTermination defers its removal to a task; see ``openSubscriber(bufferSize:)``).
     static func deliver(_ event: SimMarketEvent, to subscriber: inout Subscriber, statistics: inout FeedStatistics) {
         switch subscriber.continuation.yield(event) {
         case .enqueued:
