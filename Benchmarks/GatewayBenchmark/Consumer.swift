@@ -14,10 +14,11 @@ enum Consumer {
         process.standardError = FileHandle.standardError
         try process.run()
         let side = Task { await during() }
-        // A Dispatch thread, not the cooperative pool: blocking one of its (two) threads would
-        // starve the in-process simulator.
+        // A thread of its own, not the cooperative pool: blocking one of its (two) threads would
+        // starve the in-process simulator. DispatchQueue.global() would not do: on Linux Swift
+        // concurrency runs on those same threads; a queue of its own gets an overcommitting one.
         let data = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: output.fileHandleForReading.readDataToEndOfFile()) }
+            DispatchQueue(label: "gateway-benchmark.consumer-output").async { continuation.resume(returning: output.fileHandleForReading.readDataToEndOfFile()) }
         }
         process.waitUntilExit()
         side.cancel()

@@ -41,7 +41,10 @@ struct EventBroadcasterTests {
         let broadcaster = EventBroadcaster<Int>(bufferSize: 16)
         let producing = NIOLockedValueBox(true)
         let produced = NIOLockedValueBox(0)
-        DispatchQueue.global().async {
+        // A queue of its own: its thread comes from the overcommitting pool. A block on
+        // DispatchQueue.global() would take one of the two threads Swift concurrency runs on here
+        // for the whole test and starve everything else.
+        DispatchQueue(label: "EventBroadcasterTests.producer").async {
             var value = 0
             while producing.withLockedValue({ $0 }) {
                 broadcaster.yield(value)

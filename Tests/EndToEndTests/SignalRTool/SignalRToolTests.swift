@@ -51,7 +51,9 @@ struct SignalRToolTests {
 
     static func readToEnd(_ handle: FileHandle) async -> Data {
         await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: handle.readDataToEndOfFile()) }
+            // A queue of its own (an overcommitting thread): DispatchQueue.global() shares its
+            // threads with Swift concurrency on Linux, and a blocked one starves the suite.
+            DispatchQueue(label: "SignalRToolTests.read").async { continuation.resume(returning: handle.readDataToEndOfFile()) }
         }
     }
 
