@@ -107,7 +107,7 @@ public final class UserHub: Sendable {
         register("GatewayUserTrade", Trade.self, decoder) { .trade($0) }
     }
 
-    private func register<T: Decodable>(_ event: String, _ type: T.Type, _ decoder: JSONDecoder, wrap: @escaping @Sendable (T) -> UserEvent) {
+    private func register<T: Decodable & Sendable>(_ event: String, _ type: T.Type, _ decoder: JSONDecoder, wrap: @escaping @Sendable (T) -> UserEvent) {
         session.connection.onRaw(event) { [weak self] arguments in
             guard let self else { return }
             // User events carry one argument; tolerate a leading id as some clients have seen.
