@@ -155,6 +155,18 @@ let package = Package(
             path: "Benchmarks/ChaosRun",
             swiftSettings: strict
         ),
+        // A raw WebSocket + SignalR JSON client, shared by the tests of the two hub servers.
+        .target(
+            name: "RawHubClient",
+            dependencies: [
+                "SignalRProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ],
+            path: "Tests/RawHubClient",
+            swiftSettings: strict
+        ),
         .testTarget(name: "SignalRProtocolTests", dependencies: ["SignalRProtocol"]),
         .testTarget(
             name: "SignalRTests",
@@ -162,12 +174,12 @@ let package = Package(
         ),
         .testTarget(
             name: "SignalRServerTests",
-            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "SignalRServer", "SignalRProtocol", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"), .product(name: "AsyncHTTPClient", package: "async-http-client")]
+            dependencies: ["RawHubClient", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "SignalRServer", "SignalRProtocol", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"), .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
         .testTarget(name: "MarketDataTests", dependencies: ["MarketData"]),
         .testTarget(
             name: "GatewaySimulatorTests",
-            dependencies: ["GatewaySimulator", "SignalRProtocol", "SignalRServer", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"), .product(name: "NIOFoundationCompat", package: "swift-nio")]
+            dependencies: ["RawHubClient", "GatewaySimulator", "SignalRProtocol", "SignalRServer", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"), .product(name: "NIOFoundationCompat", package: "swift-nio")]
         ),
         .testTarget(
             name: "GatewayTests",

@@ -1,6 +1,7 @@
 import SignalRProtocol
 import SignalRServer
 import Testing
+import RawHubClient
 
 @Suite("Server-to-client events")
 struct EventTests {
@@ -9,11 +10,11 @@ struct EventTests {
     }
 
     /// Opens a handshaken socket and returns it with its connection id.
-    private func connect(_ port: Int) async throws -> (TestWebSocket, String) {
-        let socket = try await TestWebSocket.handshaken(port: port)
+    private func connect(_ port: Int) async throws -> (RawHubSocket, String) {
+        let socket = try await RawHubSocket.handshaken(port: port)
         try await socket.invoke("ConnectionId", [], id: "id")
         guard case .completion(let completion) = try await socket.nextMessage(), case .result(let id) = completion.outcome else {
-            throw TestWebSocket.Failure("no connection id")
+            throw RawHubSocket.Failure("no connection id")
         }
         return (socket, try id.decode(String.self))
     }
@@ -115,7 +116,7 @@ struct EventTests {
         }
         let recorder = DisconnectRecorder(hub)
         try await HubFixture.withHub(hub) { port in
-            let socket = try await TestWebSocket.open(port: port, target: "/hub")
+            let socket = try await RawHubSocket.open(port: port, target: "/hub")
             var frame = Array("{\"protocol\":\"json\",\"version\":1}\u{1e}".utf8)
             frame += JSONHubProtocol.encode(.invocation(.init(invocationId: "1", target: "Void", arguments: [])))
             try await socket.send(frame)
@@ -146,7 +147,7 @@ struct EventTests {
         let hub = HubFixture.makeHub()
         hub.onConnected { _ in throw HubError("No seats.") }
         try await HubFixture.withHub(hub) { port in
-            let socket = try await TestWebSocket.handshaken(port: port)
+            let socket = try await RawHubSocket.handshaken(port: port)
             let close = try await socket.waitForClose()
             #expect(close.messages == [.close(CloseMessage(error: "Connection closed with an error. HubException: No seats.", allowReconnect: true))])
         }
@@ -156,7 +157,7 @@ struct EventTests {
     func clientClose() async throws {
         let hub = HubFixture.makeHub()
         try await HubFixture.withHub(hub) { port in
-            let socket = try await TestWebSocket.handshaken(port: port)
+            let socket = try await RawHubSocket.handshaken(port: port)
             try await socket.send(.close(CloseMessage()))
             let close = try await socket.waitForClose()
             #expect(close.messages.isEmpty)

@@ -5,19 +5,20 @@ import SignalRProtocol
 import SignalRServer
 import NIOConcurrencyHelpers
 import Testing
+import RawHubClient
 
 @Suite("Faults and control")
 struct FaultTests {
     /// A connected socket and the server's context for it.
-    private func connect(_ hub: HubServer, _ port: Int) async throws -> (TestWebSocket, HubConnectionContext) {
+    private func connect(_ hub: HubServer, _ port: Int) async throws -> (RawHubSocket, HubConnectionContext) {
         let before = Set(hub.connections.map(\.connectionId))
-        let socket = try await TestWebSocket.handshaken(port: port)
+        let socket = try await RawHubSocket.handshaken(port: port)
         var found: HubConnectionContext?
         try await eventually {
             hub.connections.contains { !before.contains($0.connectionId) }
         }
         found = hub.connections.first { !before.contains($0.connectionId) }
-        guard let found else { throw TestWebSocket.Failure("no server connection") }
+        guard let found else { throw RawHubSocket.Failure("no server connection") }
         return (socket, found)
     }
 
@@ -96,8 +97,8 @@ struct FaultTests {
     func closeByPrincipal() async throws {
         let hub = HubFixture.makeHub(authenticator: { .accept(HubPrincipal(user: $0.accessToken)) })
         try await HubFixture.withHub(hub) { port in
-            let alice = try await TestWebSocket.handshaken(port: port, target: "/hub?access_token=alice")
-            let bob = try await TestWebSocket.handshaken(port: port, target: "/hub?access_token=bob")
+            let alice = try await RawHubSocket.handshaken(port: port, target: "/hub?access_token=alice")
+            let bob = try await RawHubSocket.handshaken(port: port, target: "/hub?access_token=bob")
             try await eventually { hub.connectionCount == 2 }
             #expect(hub.closeConnections(where: { $0.user == "alice" }) == 1)
             #expect(try await alice.waitForClose().messages == [.close(CloseMessage(allowReconnect: true))])
@@ -112,7 +113,7 @@ struct FaultTests {
         let hub = HubFixture.makeHub()
         hub.refuseNextUpgrades(1, status: .serviceUnavailable)
         try await HubFixture.withHub(hub) { port in
-            guard case .refused(let status, _) = try await TestWebSocket.connect(port: port, target: "/hub") else {
+            guard case .refused(let status, _) = try await RawHubSocket.connect(port: port, target: "/hub") else {
                 Issue.record("not refused")
                 return
             }
@@ -148,7 +149,7 @@ struct FaultTests {
         let hub = HubFixture.makeHub()
         hub.setSilent(true)
         try await HubFixture.withHub(hub) { port in
-            let socket = try await TestWebSocket.open(port: port, target: "/hub")
+            let socket = try await RawHubSocket.open(port: port, target: "/hub")
             try await socket.sendText("{\"protocol\":\"json\",\"version\":1}\u{1e}")
             try await socket.expectNoMessage(for: .milliseconds(300), allowPings: false)
             #expect(hub.connectionCount == 1)
@@ -189,7 +190,7 @@ struct FaultTests {
         let hub = HubFixture.makeHub()
         hub.setFraming(.fragment(maxFrameBytes: 1))
         try await HubFixture.withHub(hub) { port in
-            let socket = try await TestWebSocket.open(port: port, target: "/hub")
+            let socket = try await RawHubSocket.open(port: port, target: "/hub")
             try await socket.sendText("{\"protocol\":\"json\",\"version\":1}\u{1e}")
             let opcodes: [(WebSocketOpcode, Bool)] = [(.text, false), (.continuation, false), (.continuation, true)]
             var received: [UInt8] = []
@@ -253,7 +254,7 @@ struct FaultTests {
         })
         let recorder = DisconnectRecorder(hub)
         try await HubFixture.withHub(hub) { port in
-            let socket = try await TestWebSocket.handshaken(port: port, target: "/hub?access_token=t")
+            let socket = try await RawHubSocket.handshaken(port: port, target: "/hub?access_token=t")
             try await socket.expectNoMessage(for: .milliseconds(200))
             clock.withLockedValue { $0 = start.addingTimeInterval(61) }
             let close = try await socket.waitForClose(timeout: .seconds(5))

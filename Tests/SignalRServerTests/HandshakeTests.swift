@@ -3,13 +3,14 @@ import NIOWebSocket
 import SignalRProtocol
 import SignalRServer
 import Testing
+import RawHubClient
 
 @Suite("Handshake")
 struct HandshakeTests {
     @Test("a valid handshake is answered with exactly 7B 7D 1E in a text frame")
     func handshakeSuccess() async throws {
         try await HubFixture.withHub(HubFixture.makeHub()) { port in
-            let socket = try await TestWebSocket.open(port: port, target: "/hub")
+            let socket = try await RawHubSocket.open(port: port, target: "/hub")
             try await socket.sendText("{\"protocol\":\"json\",\"version\":1}\u{1e}")
             let frame = try await socket.nextFrame()
             #expect(frame.opcode == .text)
@@ -22,7 +23,7 @@ struct HandshakeTests {
     @Test("version 2 is accepted, unknown properties are ignored")
     func handshakeVersionTwo() async throws {
         try await HubFixture.withHub(HubFixture.makeHub()) { port in
-            let socket = try await TestWebSocket.open(port: port, target: "/hub")
+            let socket = try await RawHubSocket.open(port: port, target: "/hub")
             try await socket.sendText("{\"version\":2,\"protocol\":\"json\",\"extra\":[1,2]}\u{1e}")
             #expect(try await socket.nextRecord() == Array("{}".utf8)[...])
             await socket.close()
@@ -41,7 +42,7 @@ struct HandshakeTests {
     func handshakeErrors(request: String, error: String) async throws {
         let hub = HubFixture.makeHub()
         try await HubFixture.withHub(hub) { port in
-            let socket = try await TestWebSocket.open(port: port, target: "/hub")
+            let socket = try await RawHubSocket.open(port: port, target: "/hub")
             try await socket.sendText(request + "\u{1e}")
             let answer = try await socket.nextRecord()
             #expect(try HandshakeResponse.decode(answer) == HandshakeResponse(error: error))
@@ -58,7 +59,7 @@ struct HandshakeTests {
         configuration.handshakeTimeout = .milliseconds(300)
         try await HubFixture.withHub(HubFixture.makeHub(configuration: configuration)) { port in
             let started = ContinuousClock.now
-            let socket = try await TestWebSocket.open(port: port, target: "/hub")
+            let socket = try await RawHubSocket.open(port: port, target: "/hub")
             let answer = try await socket.nextRecord(timeout: .seconds(5))
             #expect(ContinuousClock.now - started >= .milliseconds(300))
             #expect(try HandshakeResponse.decode(answer) == HandshakeResponse(error: "Handshake was canceled."))
@@ -71,7 +72,7 @@ struct HandshakeTests {
         var configuration = HubFixture.fastConfiguration()
         configuration.maximumReceiveMessageSize = 64
         try await HubFixture.withHub(HubFixture.makeHub(configuration: configuration)) { port in
-            let socket = try await TestWebSocket.open(port: port, target: "/hub")
+            let socket = try await RawHubSocket.open(port: port, target: "/hub")
             try await socket.sendText("{\"protocol\":\"json\",\"version\":1,\"padding\":\"\(String(repeating: "x", count: 100))\"}\u{1e}")
             #expect(try HandshakeResponse.decode(try await socket.nextRecord()) == HandshakeResponse(error: "Handshake was canceled."))
         }
@@ -80,7 +81,7 @@ struct HandshakeTests {
     @Test("hub messages in the handshake's frame are processed")
     func messagesAfterHandshakeInSameFrame() async throws {
         try await HubFixture.withHub(HubFixture.makeHub()) { port in
-            let socket = try await TestWebSocket.open(port: port, target: "/hub")
+            let socket = try await RawHubSocket.open(port: port, target: "/hub")
             var frame = Array("{\"protocol\":\"json\",\"version\":1}\u{1e}".utf8)
             frame += JSONHubProtocol.encode(.ping)
             frame += JSONHubProtocol.encode(.invocation(.init(invocationId: "7", target: "Add", arguments: [try RawJSON(validating: "40"), try RawJSON(validating: "2")])))
@@ -94,7 +95,7 @@ struct HandshakeTests {
     @Test("a handshake split across frames, in binary frames, is accepted")
     func splitBinaryHandshake() async throws {
         try await HubFixture.withHub(HubFixture.makeHub()) { port in
-            let socket = try await TestWebSocket.open(port: port, target: "/hub")
+            let socket = try await RawHubSocket.open(port: port, target: "/hub")
             let bytes = Array("{\"protocol\":\"json\",\"version\":1}\u{1e}".utf8)
             try await socket.send(Array(bytes[..<10]), opcode: .binary)
             try await socket.send(Array(bytes[10...]), opcode: .binary)
@@ -108,7 +109,7 @@ struct HandshakeTests {
     @Test("a message fragmented by the client's WebSocket layer is reassembled")
     func fragmentedInbound() async throws {
         try await HubFixture.withHub(HubFixture.makeHub()) { port in
-            let socket = try await TestWebSocket.handshaken(port: port)
+            let socket = try await RawHubSocket.handshaken(port: port)
             let bytes = JSONHubProtocol.encode(.invocation(.init(invocationId: "1", target: "Echo", arguments: [try RawJSON(encoding: "héllo")])))
             try await socket.send(Array(bytes[..<5]), opcode: .text, fin: false)
             try await socket.send(Array(bytes[5...]), opcode: .continuation, fin: true)

@@ -2,6 +2,7 @@ import SignalRProtocol
 import SignalRServer
 import NIOConcurrencyHelpers
 import Testing
+import RawHubClient
 
 @Suite("Invocations")
 struct InvocationTests {
@@ -12,7 +13,7 @@ struct InvocationTests {
     @Test("a method's result comes back in a Completion")
     func invocationResult() async throws {
         try await HubFixture.withHub(HubFixture.makeHub()) { port in
-            let socket = try await TestWebSocket.handshaken(port: port)
+            let socket = try await RawHubSocket.handshaken(port: port)
             try await socket.invoke("Add", ["2", "3"], id: "0")
             #expect(try await socket.nextRecord() == Array("{\"type\":3,\"invocationId\":\"0\",\"result\":5}".utf8)[...])
             await socket.close()
@@ -22,7 +23,7 @@ struct InvocationTests {
     @Test("a void method gets a Completion with neither result nor error")
     func invocationVoid() async throws {
         try await HubFixture.withHub(HubFixture.makeHub()) { port in
-            let socket = try await TestWebSocket.handshaken(port: port)
+            let socket = try await RawHubSocket.handshaken(port: port)
             try await socket.invoke("Void", [], id: "9")
             #expect(try await socket.nextRecord() == Array("{\"type\":3,\"invocationId\":\"9\"}".utf8)[...])
             await socket.close()
@@ -32,7 +33,7 @@ struct InvocationTests {
     @Test("errors: unknown method, thrown error, HubError, bad arguments")
     func invocationErrors() async throws {
         try await HubFixture.withHub(HubFixture.makeHub()) { port in
-            let socket = try await TestWebSocket.handshaken(port: port)
+            let socket = try await RawHubSocket.handshaken(port: port)
             try await socket.invoke("Nope", [], id: "1")
             #expect(try await socket.nextMessage() == completion("1", .error("Unknown hub method 'Nope'")))
             try await socket.invoke("Fail", [], id: "2")
@@ -54,7 +55,7 @@ struct InvocationTests {
         var configuration = HubFixture.fastConfiguration()
         configuration.enableDetailedErrors = true
         try await HubFixture.withHub(HubFixture.makeHub(configuration: configuration)) { port in
-            let socket = try await TestWebSocket.handshaken(port: port)
+            let socket = try await RawHubSocket.handshaken(port: port)
             try await socket.invoke("Fail", [], id: "1")
             #expect(try await socket.nextMessage() == completion("1", .error("An unexpected error occurred invoking 'Fail' on the server. TestError: boom")))
             await socket.close()
@@ -64,7 +65,7 @@ struct InvocationTests {
     @Test("method names match case-insensitively", arguments: ["add", "ADD", "aDd"])
     func caseInsensitiveDispatch(name: String) async throws {
         try await HubFixture.withHub(HubFixture.makeHub()) { port in
-            let socket = try await TestWebSocket.handshaken(port: port)
+            let socket = try await RawHubSocket.handshaken(port: port)
             try await socket.invoke(name, ["20", "22"], id: "1")
             #expect(try await socket.nextMessage() == completion("1", .result(try RawJSON(validating: "42"))))
             await socket.close()
@@ -80,7 +81,7 @@ struct InvocationTests {
             return try RawJSON(encoding: "ignored")
         }
         try await HubFixture.withHub(hub) { port in
-            let socket = try await TestWebSocket.handshaken(port: port)
+            let socket = try await RawHubSocket.handshaken(port: port)
             try await socket.invoke("Record", [], id: nil)
             try await socket.invoke("Fail", [], id: nil)
             try await socket.invoke("Nope", [], id: nil)
@@ -96,7 +97,7 @@ struct InvocationTests {
     @Test("headers on an invocation are ignored")
     func headersIgnored() async throws {
         try await HubFixture.withHub(HubFixture.makeHub()) { port in
-            let socket = try await TestWebSocket.handshaken(port: port)
+            let socket = try await RawHubSocket.handshaken(port: port)
             try await socket.sendText("{\"type\":1,\"headers\":{\"Foo\":\"Bar\"},\"invocationId\":\"123\",\"target\":\"Echo\",\"arguments\":[42]}\u{1e}")
             #expect(try await socket.nextMessage() == completion("123", .result(try RawJSON(validating: "42"))))
             await socket.close()
@@ -106,7 +107,7 @@ struct InvocationTests {
     @Test("a stream sends its items, then a Completion without result")
     func streaming() async throws {
         try await HubFixture.withHub(HubFixture.makeHub()) { port in
-            let socket = try await TestWebSocket.handshaken(port: port)
+            let socket = try await RawHubSocket.handshaken(port: port)
             try await socket.send(.streamInvocation(.init(invocationId: "s1", target: "counter", arguments: [try RawJSON(validating: "3")])))
             for value in 0..<3 {
                 #expect(try await socket.nextMessage() == .streamItem(.init(invocationId: "s1", item: try RawJSON(encoding: value))))
@@ -119,7 +120,7 @@ struct InvocationTests {
     @Test("stream errors and mismatched invocation kinds")
     func streamingErrors() async throws {
         try await HubFixture.withHub(HubFixture.makeHub()) { port in
-            let socket = try await TestWebSocket.handshaken(port: port)
+            let socket = try await RawHubSocket.handshaken(port: port)
             try await socket.send(.streamInvocation(.init(invocationId: "a", target: "FailingStream", arguments: [])))
             #expect(try await socket.nextMessage() == .streamItem(.init(invocationId: "a", item: try RawJSON(validating: "1"))))
             #expect(try await socket.nextMessage() == completion("a", .error("An error occurred on the server while streaming results. HubException: Feed lost.")))
@@ -134,7 +135,7 @@ struct InvocationTests {
     @Test("CancelInvocation stops a stream, which ends with a Completion")
     func streamCancel() async throws {
         try await HubFixture.withHub(HubFixture.makeHub()) { port in
-            let socket = try await TestWebSocket.handshaken(port: port)
+            let socket = try await RawHubSocket.handshaken(port: port)
             try await socket.send(.streamInvocation(.init(invocationId: "f", target: "Forever", arguments: [])))
             #expect(try await socket.nextMessage() == .streamItem(.init(invocationId: "f", item: try RawJSON(validating: "0"))))
             #expect(try await socket.nextMessage() == .streamItem(.init(invocationId: "f", item: try RawJSON(validating: "1"))))
@@ -161,7 +162,7 @@ struct InvocationTests {
             }
         }
         try await HubFixture.withHub(hub) { port in
-            let socket = try await TestWebSocket.handshaken(port: port)
+            let socket = try await RawHubSocket.handshaken(port: port)
             try await socket.send(.streamInvocation(.init(invocationId: "l", target: "Letters", arguments: [])))
             #expect(try await socket.nextMessage() == .streamItem(.init(invocationId: "l", item: try RawJSON(encoding: "a"))))
             #expect(try await socket.nextMessage() == .streamItem(.init(invocationId: "l", item: try RawJSON(encoding: "b"))))
@@ -177,7 +178,7 @@ struct InvocationTests {
         let hub = HubFixture.makeHub(configuration: configuration)
         let reasons = DisconnectRecorder(hub)
         try await HubFixture.withHub(hub) { port in
-            let socket = try await TestWebSocket.handshaken(port: port)
+            let socket = try await RawHubSocket.handshaken(port: port)
             let big = String(repeating: "x", count: 33 * 1024)
             try await socket.invoke("Echo", ["\"\(big)\""], id: "1")
             let close = try await socket.waitForClose()
@@ -195,7 +196,7 @@ struct InvocationTests {
     @Test("a message that is not the JSON hub protocol closes the connection with an error Close")
     func malformedMessage() async throws {
         try await HubFixture.withHub(HubFixture.makeHub()) { port in
-            let socket = try await TestWebSocket.handshaken(port: port)
+            let socket = try await RawHubSocket.handshaken(port: port)
             try await socket.sendText("{\"type\":1,\"target\":\"Echo\"\u{1e}")
             let close = try await socket.waitForClose()
             #expect(close.messages == [.close(CloseMessage(error: "Connection closed with an error.", allowReconnect: true))])
@@ -205,7 +206,7 @@ struct InvocationTests {
     @Test("unknown message types and fields are ignored")
     func lenientReading() async throws {
         try await HubFixture.withHub(HubFixture.makeHub()) { port in
-            let socket = try await TestWebSocket.handshaken(port: port)
+            let socket = try await RawHubSocket.handshaken(port: port)
             try await socket.sendText("{\"type\":99,\"whatever\":true}\u{1e}{\"type\":1,\"invocationId\":\"1\",\"target\":\"Void\",\"arguments\":[],\"future\":{\"a\":1}}\u{1e}")
             #expect(try await socket.nextMessage() == completion("1", .void))
             await socket.close()

@@ -1,6 +1,7 @@
 import SignalRProtocol
 import SignalRServer
 import Testing
+import RawHubClient
 
 /// Timing tests: bounds are loose on the slow side because the machine may be loaded; the
 /// exact rules are covered without sockets by `ConnectionStateTests`.
@@ -18,7 +19,7 @@ struct KeepAliveTests {
         try await HubFixture.withHub(HubFixture.makeHub(configuration: Self.configuration())) { port in
             // The server counts from its last send (the handshake answer), which follows `started`.
             let started = ContinuousClock.now
-            let socket = try await TestWebSocket.handshaken(port: port)
+            let socket = try await RawHubSocket.handshaken(port: port)
             var last = ContinuousClock.now
             for _ in 0..<3 {
                 // Generous bounds: the suite runs in parallel on two cores; the point is that a
@@ -39,7 +40,7 @@ struct KeepAliveTests {
     func sendsSuppressPings() async throws {
         let hub = HubFixture.makeHub(configuration: Self.configuration(keepAlive: .seconds(1)))
         try await HubFixture.withHub(hub) { port in
-            let socket = try await TestWebSocket.handshaken(port: port)
+            let socket = try await RawHubSocket.handshaken(port: port)
             let feeder = Task {
                 for _ in 0..<30 {
                     hub.sendToAll("Tick", [])
@@ -61,7 +62,7 @@ struct KeepAliveTests {
         let hub = HubFixture.makeHub(configuration: Self.configuration(keepAlive: .seconds(10)))
         let recorder = DisconnectRecorder(hub)
         try await HubFixture.withHub(hub) { port in
-            let socket = try await TestWebSocket.handshaken(port: port)
+            let socket = try await RawHubSocket.handshaken(port: port)
             try await socket.send(.ping)
             let started = ContinuousClock.now
             let close = try await socket.waitForClose(timeout: .seconds(5))
@@ -79,8 +80,8 @@ struct KeepAliveTests {
     func noTimeoutWithoutFirstPingOrWhilePinging() async throws {
         let configuration = Self.configuration(clientTimeout: .milliseconds(1500))
         try await HubFixture.withHub(HubFixture.makeHub(configuration: configuration)) { port in
-            let silent = try await TestWebSocket.handshaken(port: port)
-            let pinging = try await TestWebSocket.handshaken(port: port)
+            let silent = try await RawHubSocket.handshaken(port: port)
+            let pinging = try await RawHubSocket.handshaken(port: port)
             try await pinging.send(.ping)
             for _ in 0..<20 {
                 try await Task.sleep(for: .milliseconds(100))
@@ -95,7 +96,7 @@ struct KeepAliveTests {
     }
 }
 
-extension TestWebSocket {
+extension RawHubSocket {
     /// After `waitForClose`: nothing more can arrive.
     func nextRecordless() async throws -> Bool {
         if case .closed = await nextEvent(timeout: .milliseconds(100)) { return true }

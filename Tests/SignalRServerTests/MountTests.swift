@@ -5,6 +5,7 @@ import NIOCore
 import SignalRProtocol
 import SignalRServer
 import Testing
+import RawHubClient
 
 @Suite("Mounting next to REST routes")
 struct MountTests {
@@ -54,18 +55,18 @@ struct MountTests {
                 return
             }
 
-            let marketSocket = try await TestWebSocket.handshaken(port: port, target: "/hubs/market?id=\(connection.transportId)")
+            let marketSocket = try await RawHubSocket.handshaken(port: port, target: "/hubs/market?id=\(connection.transportId)")
             try await marketSocket.invoke("Where")
             #expect(try await marketSocket.nextMessage() == .completion(.init(invocationId: "1", outcome: .result(try RawJSON(encoding: "market")))))
 
-            let userSocket = try await TestWebSocket.handshaken(port: port, target: "/hubs/user/")
+            let userSocket = try await RawHubSocket.handshaken(port: port, target: "/hubs/user/")
             try await userSocket.invoke("Where")
             #expect(try await userSocket.nextMessage() == .completion(.init(invocationId: "1", outcome: .error("Unknown hub method 'Where'"))))
             #expect(user.connectionCount == 1)
             #expect(market.connectionCount == 1)
 
             // The market hub's token is unknown to the user hub.
-            guard case .refused(let status, _) = try await TestWebSocket.connect(port: port, target: "/hubs/user?id=\(connection.transportId)") else {
+            guard case .refused(let status, _) = try await RawHubSocket.connect(port: port, target: "/hubs/user?id=\(connection.transportId)") else {
                 Issue.record("cross-hub id accepted")
                 return
             }

@@ -2,6 +2,7 @@ import Foundation
 import SignalRProtocol
 import SignalRServer
 import Testing
+import RawHubClient
 
 @Suite("WebSocket upgrade")
 struct UpgradeTests {
@@ -10,11 +11,11 @@ struct UpgradeTests {
         let hub = HubFixture.makeHub()
         try await HubFixture.withHub(hub) { port in
             let negotiated = try await HubFixture.negotiatedConnection(port: port)
-            let socket = try await TestWebSocket.handshaken(port: port, target: "/hub?id=\(negotiated.transportId)")
+            let socket = try await RawHubSocket.handshaken(port: port, target: "/hub?id=\(negotiated.transportId)")
             try await socket.invoke("ConnectionId")
             #expect(try await socket.nextMessage() == .completion(.init(invocationId: "1", outcome: .result(try RawJSON(encoding: negotiated.connectionId)))))
 
-            guard case .refused(let status, _) = try await TestWebSocket.connect(port: port, target: "/hub?id=\(negotiated.transportId)") else {
+            guard case .refused(let status, _) = try await RawHubSocket.connect(port: port, target: "/hub?id=\(negotiated.transportId)") else {
                 Issue.record("a second socket was accepted")
                 return
             }
@@ -26,7 +27,7 @@ struct UpgradeTests {
     @Test("an unknown id gets 404")
     func unknownId() async throws {
         try await HubFixture.withHub(HubFixture.makeHub()) { port in
-            guard case .refused(let status, _) = try await TestWebSocket.connect(port: port, target: "/hub?id=not-a-token") else {
+            guard case .refused(let status, _) = try await RawHubSocket.connect(port: port, target: "/hub?id=not-a-token") else {
                 Issue.record("accepted an unknown id")
                 return
             }
@@ -39,11 +40,11 @@ struct UpgradeTests {
         let hub = HubFixture.makeHub()
         try await HubFixture.withHub(hub) { port in
             let negotiated = try await HubFixture.negotiatedConnection(port: port)
-            let socket = try await TestWebSocket.handshaken(port: port, target: "/hub?id=\(negotiated.transportId)")
+            let socket = try await RawHubSocket.handshaken(port: port, target: "/hub?id=\(negotiated.transportId)")
             try await socket.sendClose()
             _ = try await socket.waitForClose()
             try await eventually { hub.connectionCount == 0 }
-            guard case .refused(let status, _) = try await TestWebSocket.connect(port: port, target: "/hub?id=\(negotiated.transportId)") else {
+            guard case .refused(let status, _) = try await RawHubSocket.connect(port: port, target: "/hub?id=\(negotiated.transportId)") else {
                 Issue.record("reused a finished id")
                 return
             }
@@ -56,7 +57,7 @@ struct UpgradeTests {
         try await HubFixture.withHub(HubFixture.makeHub()) { port in
             let negotiated = try await HubFixture.negotiatedConnection(port: port, version: 0)
             #expect(negotiated.connectionToken == nil)
-            let socket = try await TestWebSocket.handshaken(port: port, target: "/hub?id=\(negotiated.connectionId)")
+            let socket = try await RawHubSocket.handshaken(port: port, target: "/hub?id=\(negotiated.connectionId)")
             await socket.close()
         }
     }
@@ -65,7 +66,7 @@ struct UpgradeTests {
     func skipNegotiation() async throws {
         let hub = HubFixture.makeHub()
         try await HubFixture.withHub(hub) { port in
-            let socket = try await TestWebSocket.handshaken(port: port, target: "/hub")
+            let socket = try await RawHubSocket.handshaken(port: port, target: "/hub")
             try await socket.invoke("ConnectionId")
             guard case .completion(let completion) = try await socket.nextMessage(), case .result(let id) = completion.outcome else {
                 Issue.record("no connection id")
@@ -85,7 +86,7 @@ struct UpgradeTests {
         try await HubFixture.withHub(HubFixture.makeHub(configuration: configuration)) { port in
             let negotiated = try await HubFixture.negotiatedConnection(port: port)
             try await Task.sleep(for: .milliseconds(300))
-            guard case .refused(let status, _) = try await TestWebSocket.connect(port: port, target: "/hub?id=\(negotiated.transportId)") else {
+            guard case .refused(let status, _) = try await RawHubSocket.connect(port: port, target: "/hub?id=\(negotiated.transportId)") else {
                 Issue.record("an expired negotiation was accepted")
                 return
             }
@@ -100,7 +101,7 @@ struct UpgradeTests {
         })
         try await HubFixture.withHub(hub) { port in
             let negotiated = try await HubFixture.negotiatedConnection(port: port)
-            guard case .refused(let refused, let headers) = try await TestWebSocket.connect(port: port, target: "/hub?id=\(negotiated.transportId)") else {
+            guard case .refused(let refused, let headers) = try await RawHubSocket.connect(port: port, target: "/hub?id=\(negotiated.transportId)") else {
                 Issue.record("upgrade accepted")
                 return
             }
@@ -122,11 +123,11 @@ struct UpgradeTests {
             return .accept(HubPrincipal(user: String(token.dropFirst(6)), accessToken: token, expiresAt: expiry))
         })
         try await HubFixture.withHub(hub) { port in
-            let byQuery = try await TestWebSocket.handshaken(port: port, target: "/hub?access_token=token-alice")
+            let byQuery = try await RawHubSocket.handshaken(port: port, target: "/hub?access_token=token-alice")
             try await byQuery.invoke("WhoAmI")
             #expect(try await byQuery.nextMessage() == .completion(.init(invocationId: "1", outcome: .result(try RawJSON(encoding: "alice")))))
 
-            let byHeader = try await TestWebSocket.handshaken(port: port, target: "/hub", headers: [("Authorization", "Bearer token-bob")])
+            let byHeader = try await RawHubSocket.handshaken(port: port, target: "/hub", headers: [("Authorization", "Bearer token-bob")])
             try await byHeader.invoke("WhoAmI")
             #expect(try await byHeader.nextMessage() == .completion(.init(invocationId: "1", outcome: .result(try RawJSON(encoding: "bob")))))
 
@@ -135,7 +136,7 @@ struct UpgradeTests {
             #expect(principals.allSatisfy { $0.expiresAt == expiry })
             #expect(principals.allSatisfy { !$0.description.contains("token-") })
 
-            guard case .refused(let status, _) = try await TestWebSocket.connect(port: port, target: "/hub") else {
+            guard case .refused(let status, _) = try await RawHubSocket.connect(port: port, target: "/hub") else {
                 Issue.record("accepted without a token")
                 return
             }
@@ -157,12 +158,12 @@ struct UpgradeTests {
                 Issue.record("no connection")
                 return
             }
-            guard case .refused(let status, _) = try await TestWebSocket.connect(port: port, target: "/hub?id=\(negotiated.transportId)&access_token=mallory") else {
+            guard case .refused(let status, _) = try await RawHubSocket.connect(port: port, target: "/hub?id=\(negotiated.transportId)&access_token=mallory") else {
                 Issue.record("another user took the connection")
                 return
             }
             #expect(status == 403)
-            let socket = try await TestWebSocket.handshaken(port: port, target: "/hub?id=\(negotiated.transportId)&access_token=alice")
+            let socket = try await RawHubSocket.handshaken(port: port, target: "/hub?id=\(negotiated.transportId)&access_token=alice")
             await socket.close()
         }
     }
@@ -173,13 +174,13 @@ struct UpgradeTests {
         hub.refuseNextUpgrades(2)
         try await HubFixture.withHub(hub) { port in
             for _ in 0..<2 {
-                guard case .refused(let status, _) = try await TestWebSocket.connect(port: port, target: "/hub") else {
+                guard case .refused(let status, _) = try await RawHubSocket.connect(port: port, target: "/hub") else {
                     Issue.record("upgrade not refused")
                     return
                 }
                 #expect(status == 401)
             }
-            let socket = try await TestWebSocket.handshaken(port: port)
+            let socket = try await RawHubSocket.handshaken(port: port)
             await socket.close()
         }
     }

@@ -3,6 +3,7 @@ import SignalRProtocol
 import Testing
 
 @testable import GatewaySimulator
+import RawHubClient
 
 @Suite("Hubs: connecting and authentication")
 struct HubConnectionTests {

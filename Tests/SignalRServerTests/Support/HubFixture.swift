@@ -3,6 +3,7 @@ import Foundation
 import NIOCore
 import SignalRProtocol
 import SignalRServer
+import RawHubClient
 
 /// Runs a hub on a loopback port for one test.
 enum HubFixture {
@@ -91,7 +92,7 @@ enum HubFixture {
     static func negotiatedConnection(port: Int, version: Int = 1) async throws -> NegotiatedConnection {
         let response = try await negotiate(port: port, query: "negotiateVersion=\(version)")
         guard case .connection(let connection) = try NegotiateResponse.decode(Array(response.body.utf8)[...]) else {
-            throw TestWebSocket.Failure("negotiate did not return a connection: \(response.body)")
+            throw RawHubSocket.Failure("negotiate did not return a connection: \(response.body)")
         }
         return connection
     }
@@ -105,7 +106,7 @@ enum TestError: Error {
 func eventually(timeout: Duration = .seconds(5), _ condition: @Sendable () -> Bool) async throws {
     let deadline = ContinuousClock.now + timeout
     while !condition() {
-        guard ContinuousClock.now < deadline else { throw TestWebSocket.Failure("condition not met within \(timeout)") }
+        guard ContinuousClock.now < deadline else { throw RawHubSocket.Failure("condition not met within \(timeout)") }
         try await Task.sleep(for: .milliseconds(10))
     }
 }

@@ -1,16 +1,16 @@
 import NIOCore
 import NIOPosix
+import RawHubClient
 
 /// Sends raw request bytes and reads the status of the response.
 enum RawHTTP {
     static func status(port: Int, request: String) async throws -> Int {
-        let inbox = FrameInbox()
         let group = MultiThreadedEventLoopGroup.singleton
-        let promise = group.any().makePromise(of: UpgradeResponseReader.Head.self)
+        let promise = group.any().makePromise(of: RawUpgradeReader.Head.self)
         let channel = try await ClientBootstrap(group: group)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(UpgradeResponseReader(promise: promise, inbox: inbox))
+                    try channel.pipeline.syncOperations.addHandler(RawUpgradeReader(promise: promise, deliver: { _ in }))
                 }
             }
             .connect(host: "127.0.0.1", port: port)

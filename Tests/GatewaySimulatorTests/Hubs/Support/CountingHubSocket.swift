@@ -3,6 +3,7 @@ import NIOCore
 import NIOPosix
 import NIOWebSocket
 import Synchronization
+import RawHubClient
 
 /// A market-hub client that only counts: every hub message received (record separators in text
 /// and continuation frames) is counted on the event loop, without buffering, so that the count
@@ -51,9 +52,7 @@ final class CountingHubSocket: Sendable {
             }
             .connect(host: "127.0.0.1", port: port)
             .get()
-        var request = "GET \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-        request += "Sec-WebSocket-Key: \(NIOWebSocketClientUpgrader.randomRequestKey())\r\nSec-WebSocket-Version: 13\r\n\r\n"
-        try await channel.writeAndFlush(ByteBuffer(string: request))
+        try await channel.writeAndFlush(ByteBuffer(string: RawHubSocket.upgradeRequest(port: port, target: target)))
         let head = try await promise.futureResult.get()
         guard head.status == 101 else {
             try? await channel.close()

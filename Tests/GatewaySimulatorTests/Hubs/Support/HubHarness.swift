@@ -6,6 +6,7 @@ import SignalRProtocol
 import Testing
 
 @testable import GatewaySimulator
+import RawHubClient
 
 /// A second user, to test that one user cannot subscribe to another's accounts.
 let otherUser = SimulatedUser(userName: "othertrader", apiKey: "other-api-key", accounts: AccountSeed.defaultSet(firstId: 9_101_001))

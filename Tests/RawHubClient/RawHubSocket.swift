@@ -4,38 +4,47 @@ import NIOPosix
 import NIOWebSocket
 import SignalRProtocol
 
-/// A raw WebSocket + SignalR JSON client for testing the simulator's hubs independently of the
-/// project's own client: it shows every frame as sent (no reassembly), the status of a refused
-/// upgrade, and whether the server closed with or without a close frame.
+/// A raw WebSocket + SignalR JSON client for testing hub servers (`SignalRServer`, the simulator's
+/// hubs) independently of the project's own client: it shows every frame as sent (no reassembly),
+/// the status of a refused upgrade, and whether the server closed with or without a close frame.
+/// Shared by the SignalRServer and GatewaySimulator tests.
 ///
 /// Used by one test task at a time.
-final class RawHubSocket {
-    enum Upgrade {
+///
+/// ```swift
+/// let socket = try await RawHubSocket.handshaken(port: port, target: "/hubs/market?access_token=\(token)")
+/// let completion = try await socket.call("SubscribeContractQuotes", ["\"CON.F.US.EP.Z26\""])
+/// let quote = try await socket.nextInvocation("GatewayQuote")
+/// ```
+public final class RawHubSocket {
+    public enum Upgrade {
         case upgraded(RawHubSocket)
         case refused(status: Int, headers: [String: String])
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-        init(_ description: String) { self.description = description }
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+        public init(_ description: String) { self.description = description }
     }
 
     /// How the server ended the connection.
-    struct Ending {
+    public struct Ending {
         /// The close frame's status code (nil without a close frame or without a code).
-        var code: UInt16?
-        var sawCloseFrame: Bool
+        public var code: UInt16?
+        public var sawCloseFrame: Bool
         /// The hub messages that arrived before the end.
-        var messages: [HubMessage]
+        public var messages: [HubMessage]
     }
 
-    let channel: any Channel
+    public let channel: any Channel
     private var iterator: AsyncStream<SocketEvent>.AsyncIterator
     private var framer = RecordSeparatorFramer(maximumMessageSize: 64 << 20)
     private var pending: [ArraySlice<UInt8>] = []
     private var nextTimeoutId = 0
     private let inbox: SocketInbox
-    private(set) var isClosed = false
+    public private(set) var isClosed = false
+    /// The close frame the server sent, if any: `.some(code)` (the code may be absent).
+    public private(set) var receivedCloseCode: UInt16??
 
     private init(channel: any Channel, inbox: SocketInbox) {
         self.channel = channel
@@ -44,7 +53,7 @@ final class RawHubSocket {
     }
 
     /// Opens a TCP connection and asks for a WebSocket upgrade at `target` (path and query).
-    static func connect(port: Int, target: String, headers: [(String, String)] = []) async throws -> Upgrade {
+    public static func connect(port: Int, target: String, headers: [(String, String)] = []) async throws -> Upgrade {
         let inbox = SocketInbox()
         let group = MultiThreadedEventLoopGroup.singleton
         let promise = group.any().makePromise(of: RawUpgradeReader.Head.self)
@@ -56,11 +65,7 @@ final class RawHubSocket {
             }
             .connect(host: "127.0.0.1", port: port)
             .get()
-        var request = "GET \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-        request += "Sec-WebSocket-Key: \(NIOWebSocketClientUpgrader.randomRequestKey())\r\nSec-WebSocket-Version: 13\r\n"
-        for (name, value) in headers { request += "\(name): \(value)\r\n" }
-        request += "\r\n"
-        try await channel.writeAndFlush(ByteBuffer(string: request))
+        try await channel.writeAndFlush(ByteBuffer(string: upgradeRequest(port: port, target: target, headers: headers)))
         let head = try await promise.futureResult.get()
         guard head.status == 101 else {
             channel.close(promise: nil)
@@ -69,11 +74,26 @@ final class RawHubSocket {
         return .upgraded(RawHubSocket(channel: channel, inbox: inbox))
     }
 
-    /// Connects, sends the JSON handshake and expects `{}`.
-    static func handshaken(port: Int, target: String, headers: [(String, String)] = []) async throws -> RawHubSocket {
-        guard case .upgraded(let socket) = try await connect(port: port, target: target, headers: headers) else {
-            throw Failure("the upgrade to \(target.prefix(while: { $0 != "?" })) was refused")
+    /// The HTTP/1.1 request asking for a WebSocket upgrade at `target` on the loopback `port`.
+    public static func upgradeRequest(port: Int, target: String, headers: [(String, String)] = []) -> String {
+        var request = "GET \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        request += "Sec-WebSocket-Key: \(NIOWebSocketClientUpgrader.randomRequestKey())\r\nSec-WebSocket-Version: 13\r\n"
+        for (name, value) in headers { request += "\(name): \(value)\r\n" }
+        return request + "\r\n"
+    }
+
+    /// Connects and expects `101`.
+    public static func open(port: Int, target: String, headers: [(String, String)] = []) async throws -> RawHubSocket {
+        switch try await connect(port: port, target: target, headers: headers) {
+        case .upgraded(let socket): return socket
+        case .refused(let status, _):
+            throw Failure("the upgrade to \(target.prefix(while: { $0 != "?" })) was refused with \(status)")
         }
+    }
+
+    /// Connects, sends the JSON handshake and expects `{}`.
+    public static func handshaken(port: Int, target: String = "/hub", headers: [(String, String)] = []) async throws -> RawHubSocket {
+        let socket = try await open(port: port, target: target, headers: headers)
         try await socket.sendText("{\"protocol\":\"json\",\"version\":1}\u{1e}")
         let response = try await socket.nextRecord()
         guard response.elementsEqual("{}".utf8) else {
@@ -84,31 +104,35 @@ final class RawHubSocket {
 
     // MARK: Sending
 
-    func sendText(_ text: String) async throws {
-        let frame = WebSocketFrame(fin: true, opcode: .text, maskKey: .random(), data: ByteBuffer(string: text))
+    public func sendText(_ text: String) async throws {
+        try await send(Array(text.utf8), opcode: .text)
+    }
+
+    /// Sends one masked frame as given (a fragment when `fin` is false).
+    public func send(_ bytes: [UInt8], opcode: WebSocketOpcode = .text, fin: Bool = true) async throws {
+        let frame = WebSocketFrame(fin: fin, opcode: opcode, maskKey: .random(), data: ByteBuffer(bytes: bytes))
         try await channel.writeAndFlush(frame)
     }
 
-    func send(_ message: HubMessage) async throws {
-        let frame = WebSocketFrame(fin: true, opcode: .text, maskKey: .random(), data: ByteBuffer(bytes: JSONHubProtocol.encode(message)))
-        try await channel.writeAndFlush(frame)
+    public func send(_ message: HubMessage) async throws {
+        try await send(JSONHubProtocol.encode(message))
     }
 
     /// Sends a close frame (the client starting a close).
-    func sendClose(code: UInt16 = 1000) async throws {
+    public func sendClose(code: UInt16 = 1000) async throws {
         var data = ByteBuffer()
         data.writeInteger(code)
         try await channel.writeAndFlush(WebSocketFrame(fin: true, opcode: .connectionClose, maskKey: .random(), data: data))
     }
 
     /// Invokes `target` with arguments given as JSON texts; `id` nil sends fire-and-forget.
-    func invoke(_ target: String, _ arguments: [String] = [], id: String? = "1") async throws {
+    public func invoke(_ target: String, _ arguments: [String] = [], id: String? = "1") async throws {
         let raw = try arguments.map { try RawJSON(validating: $0) }
         try await send(.invocation(InvocationMessage(invocationId: id, target: target, arguments: raw)))
     }
 
     /// Invokes and returns the Completion (skipping events that arrive meanwhile).
-    func call(_ target: String, _ arguments: [String] = [], id: String = "1") async throws -> CompletionMessage {
+    public func call(_ target: String, _ arguments: [String] = [], id: String = "1") async throws -> CompletionMessage {
         try await invoke(target, arguments, id: id)
         while true {
             if case .completion(let completion) = try await nextMessage(), completion.invocationId == id { return completion }
@@ -118,7 +142,7 @@ final class RawHubSocket {
     // MARK: Receiving
 
     /// The next event, or `nil` after `timeout`.
-    func nextEvent(timeout: Duration = .seconds(5)) async -> SocketEvent? {
+    public func nextEvent(timeout: Duration = .seconds(5)) async -> SocketEvent? {
         if isClosed { return .closed }
         nextTimeoutId += 1
         let id = nextTimeoutId
@@ -136,14 +160,18 @@ final class RawHubSocket {
             case .closed:
                 isClosed = true
                 return .closed
-            case .frame:
+            case .frame(let frame):
+                if frame.opcode == .connectionClose {
+                    var data = frame.unmaskedData
+                    receivedCloseCode = .some(data.readInteger(as: UInt16.self))
+                }
                 return event
             }
         }
     }
 
     /// The next frame, failing on timeout or close.
-    func nextFrame(timeout: Duration = .seconds(5)) async throws -> WebSocketFrame {
+    public func nextFrame(timeout: Duration = .seconds(5)) async throws -> WebSocketFrame {
         switch await nextEvent(timeout: timeout) {
         case .frame(let frame): return frame
         case .closed: throw Failure("connection closed while waiting for a frame")
@@ -152,12 +180,12 @@ final class RawHubSocket {
     }
 
     /// Feeds a data frame to the record framer (frames as they come; reassembly happens here).
-    func feed(_ frame: WebSocketFrame) throws -> [ArraySlice<UInt8>] {
+    public func feed(_ frame: WebSocketFrame) throws -> [ArraySlice<UInt8>] {
         try framer.feed(Array(frame.unmaskedData.readableBytesView))
     }
 
     /// The next record (bytes up to a record separator) across frames, skipping control frames.
-    func nextRecord(timeout: Duration = .seconds(5)) async throws -> ArraySlice<UInt8> {
+    public func nextRecord(timeout: Duration = .seconds(5)) async throws -> ArraySlice<UInt8> {
         while pending.isEmpty {
             let frame = try await nextFrame(timeout: timeout)
             switch frame.opcode {
@@ -173,7 +201,7 @@ final class RawHubSocket {
     }
 
     /// The next hub message, skipping Pings unless `includePings`.
-    func nextMessage(timeout: Duration = .seconds(5), includePings: Bool = false) async throws -> HubMessage {
+    public func nextMessage(timeout: Duration = .seconds(5), includePings: Bool = false) async throws -> HubMessage {
         while true {
             let record = try await nextRecord(timeout: timeout)
             guard let message = try JSONHubProtocol.decode(record) else { continue }
@@ -183,7 +211,7 @@ final class RawHubSocket {
     }
 
     /// The next event invocation (any target, or `target`), skipping Completions and others.
-    func nextInvocation(_ target: String? = nil, timeout: Duration = .seconds(5)) async throws -> InvocationMessage {
+    public func nextInvocation(_ target: String? = nil, timeout: Duration = .seconds(5)) async throws -> InvocationMessage {
         let deadline = ContinuousClock.now + timeout
         while true {
             let left = deadline - ContinuousClock.now
@@ -194,8 +222,9 @@ final class RawHubSocket {
         }
     }
 
-    /// Waits for the server to end the connection; echoes a close frame like a real client.
-    func waitForClose(timeout: Duration = .seconds(5)) async throws -> Ending {
+    /// Waits for the server to end the connection; echoes its close frame like a real client
+    /// unless `echo` is false.
+    public func waitForClose(timeout: Duration = .seconds(5), echo: Bool = true) async throws -> Ending {
         var ending = Ending(code: nil, sawCloseFrame: false, messages: [])
         while true {
             switch await nextEvent(timeout: timeout) {
@@ -205,7 +234,7 @@ final class RawHubSocket {
                     ending.sawCloseFrame = true
                     var data = frame.unmaskedData
                     ending.code = data.readInteger(as: UInt16.self)
-                    try? await sendClose(code: ending.code ?? 1000)
+                    if echo { try? await sendClose(code: ending.code ?? 1000) }
                 case .text, .binary, .continuation:
                     for record in try feed(frame) {
                         if let message = try JSONHubProtocol.decode(record) { ending.messages.append(message) }
@@ -221,9 +250,10 @@ final class RawHubSocket {
         }
     }
 
-    /// Expects no hub message other than Pings for `duration`; returns the number of Pings.
+    /// Expects no hub message for `duration` (Pings allowed unless `allowPings` is false), and the
+    /// connection to stay open; returns the number of Pings.
     @discardableResult
-    func expectNoMessage(for duration: Duration) async throws -> Int {
+    public func expectNoMessage(for duration: Duration, allowPings: Bool = true) async throws -> Int {
         var pings = 0
         let deadline = ContinuousClock.now + duration
         while ContinuousClock.now < deadline {
@@ -231,7 +261,7 @@ final class RawHubSocket {
             case .frame(let frame):
                 guard [.text, .binary, .continuation].contains(frame.opcode) else { continue }
                 for record in try feed(frame) {
-                    if case .ping = try JSONHubProtocol.decode(record) {
+                    if case .ping = try JSONHubProtocol.decode(record), allowPings {
                         pings += 1
                         continue
                     }
@@ -246,7 +276,7 @@ final class RawHubSocket {
         return pings
     }
 
-    func close() async {
+    public func close() async {
         try? await channel.close()
     }
 }

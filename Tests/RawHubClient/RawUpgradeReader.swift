@@ -4,15 +4,15 @@ import NIOWebSocket
 
 /// The client side of a raw WebSocket upgrade: reads the server's response head. On `101` it
 /// installs a frame decoder without reassembly (the tests see every frame as sent) and hands
-/// frames to `deliver` on the event loop; otherwise it reports the status, which the 401 tests are
-/// about.
-final class RawUpgradeReader: ChannelInboundHandler, RemovableChannelHandler {
-    typealias InboundIn = ByteBuffer
-    typealias InboundOut = ByteBuffer
+/// frames to `deliver` on the event loop; otherwise it reports the status: hubs must answer
+/// refusals with real HTTP statuses, which the 401 tests are about.
+public final class RawUpgradeReader: ChannelInboundHandler, RemovableChannelHandler {
+    public typealias InboundIn = ByteBuffer
+    public typealias InboundOut = ByteBuffer
 
-    struct Head: Sendable {
-        var status: Int
-        var headers: [String: String]
+    public struct Head: Sendable {
+        public var status: Int
+        public var headers: [String: String]
     }
 
     private var buffer = ByteBuffer()
@@ -20,12 +20,12 @@ final class RawUpgradeReader: ChannelInboundHandler, RemovableChannelHandler {
     private let deliver: @Sendable (SocketEvent) -> Void
     private var done = false
 
-    init(promise: EventLoopPromise<Head>, deliver: @escaping @Sendable (SocketEvent) -> Void) {
+    public init(promise: EventLoopPromise<Head>, deliver: @escaping @Sendable (SocketEvent) -> Void) {
         self.promise = promise
         self.deliver = deliver
     }
 
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+    public func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var incoming = unwrapInboundIn(data)
         guard !done else {
             context.fireChannelRead(data)
@@ -65,7 +65,7 @@ final class RawUpgradeReader: ChannelInboundHandler, RemovableChannelHandler {
         context.pipeline.syncOperations.removeHandler(context: context, promise: nil)
     }
 
-    func channelInactive(context: ChannelHandlerContext) {
+    public func channelInactive(context: ChannelHandlerContext) {
         if !done {
             done = true
             promise.fail(ChannelError.eof)

@@ -1,7 +1,7 @@
 import NIOWebSocket
 
 /// What the raw test socket receives, in order.
-enum SocketEvent: Sendable {
+public enum SocketEvent: Sendable {
     case frame(WebSocketFrame)
     case closed
     case timeout(Int)

@@ -2,15 +2,15 @@ import NIOCore
 import NIOWebSocket
 
 /// The stream of events from the raw socket's channel to the test.
-final class SocketInbox: Sendable {
-    let stream: AsyncStream<SocketEvent>
+public final class SocketInbox: Sendable {
+    public let stream: AsyncStream<SocketEvent>
     private let continuation: AsyncStream<SocketEvent>.Continuation
 
-    init() {
+    public init() {
         (stream, continuation) = AsyncStream.makeStream(of: SocketEvent.self)
     }
 
-    func deliver(_ event: SocketEvent) {
+    public func deliver(_ event: SocketEvent) {
         continuation.yield(event)
         if case .closed = event { continuation.finish() }
     }
