@@ -179,7 +179,7 @@ let package = Package(
         .testTarget(name: "MarketDataTests", dependencies: ["MarketData"]),
         .testTarget(
             name: "GatewaySimulatorTests",
-            dependencies: ["RawHubClient", "GatewaySimulator", "SignalRProtocol", "SignalRServer", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"), .product(name: "NIOFoundationCompat", package: "swift-nio")]
+            dependencies: ["RawHubClient", "GatewaySimulator", "SignalRProtocol", "SignalRServer", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), .product(name: "Hummingbird", package: "hummingbird"), .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"), .product(name: "NIOFoundationCompat", package: "swift-nio")]
         ),
         .testTarget(
             name: "GatewayTests",

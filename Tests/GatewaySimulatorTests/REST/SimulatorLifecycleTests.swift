@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import NIOConcurrencyHelpers
 import Testing
 
 @testable import GatewaySimulator
@@ -63,5 +65,43 @@ struct SimulatorLifecycleTests {
             try? await Task.sleep(for: .milliseconds(10))
         }
         #expect(core.feed.subscriberCount == 0, "releasing the stream ends the subscription")
+    }
+
+    /// Regression: a consumer cancelled while the feed delivered to it could deadlock the feed
+    /// (the feed yields under its lock; the cancellation, holding the consumer task's status lock,
+    /// took that lock in `onTermination`). Removal is now deferred; this churns consumers while
+    /// the feed steps as fast as it can.
+    @Test func cancellingConsumersWhileTheFeedStepsNeverDeadlocks() async {
+        let (core, _) = makeCore()
+        let feed = core.feed
+        let stepping = NIOLockedValueBox(true)
+        // A queue of its own: DispatchQueue.global() would take a thread Swift concurrency needs.
+        DispatchQueue(label: "SimulatorLifecycleTests.feed").async {
+            while stepping.withLockedValue({ $0 }) { _ = feed.step() }
+        }
+        let finished = NIOLockedValueBox(false)
+        let churn = Task.detached {
+            for _ in 0..<1_000 {
+                let stream = feed.events(for: esContract, kinds: .all, bufferSize: 4)
+                let consumer = Task { for await _ in stream {} }
+                await Task.yield()
+                consumer.cancel()
+                await consumer.value
+            }
+            finished.withLockedValue { $0 = true }
+        }
+        let deadline = ContinuousClock.now + .seconds(60)
+        while !finished.withLockedValue({ $0 }), ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        stepping.withLockedValue { $0 = false }
+        #expect(finished.withLockedValue { $0 }, "1000 consumers cancelled while the feed stepped, within 60 s")
+        guard finished.withLockedValue({ $0 }) else { return }
+        await churn.value
+        let settled = ContinuousClock.now + .seconds(5)
+        while feed.subscriberCount > 0, ContinuousClock.now < settled {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(feed.subscriberCount == 0, "every cancelled consumer was removed")
     }
 }
