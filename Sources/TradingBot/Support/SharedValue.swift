@@ -1,7 +1,7 @@
 import NIOConcurrencyHelpers
 
-/// A value shared between tasks, behind a lock (a `Mutex` in a class, so that escaping closures
-/// can capture it).
+/// A value shared between tasks, behind a lock: `NIOLockedValueBox` with the three operations the
+/// demo and the stream runner use (read, replace, update), named for what they do.
 final class SharedValue<Value: Sendable>: Sendable {
     private let storage: NIOLockedValueBox<Value>
 

@@ -5,7 +5,7 @@ import NIOConcurrencyHelpers
 final class ChildProcess: @unchecked Sendable {
     // Safety: `process` is fully configured in `init` and started once in `run`; afterwards it is
     // only asked `isRunning`, `terminate()` and `terminationStatus`, which Foundation's Process
-    // allows from any thread. `timedOut` is guarded by its Mutex.
+    // allows from any thread. `timedOut` is guarded by its lock.
     private let process: Process
     private let timedOut = NIOLockedValueBox(false)
 

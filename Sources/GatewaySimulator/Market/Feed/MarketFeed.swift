@@ -4,7 +4,7 @@ import NIOConcurrencyHelpers
 /// The simulated market: one ``InstrumentBook`` per contract, advanced by ``step()`` (called by
 /// the ``MarketDriver`` loop or directly by tests), publishing ``SimMarketEvent``s to subscribers.
 ///
-/// Thread-safe: all state lives behind one `Mutex`, so `step()` and the read accessors are
+/// Thread-safe: all state lives behind one lock (`NIOLockedValueBox`), so `step()` and the read accessors are
 /// synchronous and callable from any context.
 ///
 /// **Fan-out never blocks the feed.** Each subscriber has a bounded buffer
