@@ -82,7 +82,7 @@ struct TradingBot: AsyncParsableCommand {
         } catch {
             guard ErrorPresenter.presents(error) else { exit(withError: error) }
             let presentation = ErrorPresenter.present(error)
-            FileHandle.standardError.write(Data("error: \(presentation.message)\n".utf8))
+            StandardStream.error.write("error: \(presentation.message)\n")
             Foundation.exit(presentation.status.rawValue)
         }
     }

@@ -21,7 +21,7 @@ struct Confirmer: Sendable {
     static let terminal = Confirmer(
         isInteractive: { isatty(STDIN_FILENO) == 1 },
         ask: { prompt in
-            FileHandle.standardError.write(Data(prompt.utf8))
+            StandardStream.error.write(prompt)
             return readLine(strippingNewline: true)
         }
     )

@@ -39,7 +39,7 @@ final class PythonHub: @unchecked Sendable {
         process.standardOutput = stdout
         process.standardError = FileHandle.standardError
         try process.run()
-        let port = try await readPort(stdout.fileHandleForReading)
+        let port = await readPort(stdout.fileHandleForReading, process: process)
         guard let port else {
             process.terminate()
             throw HubStartError("aiosignalr_hub.py did not print its port (is aiosignalr installed in the venv?).")
@@ -53,26 +53,28 @@ final class PythonHub: @unchecked Sendable {
         self.stdin = stdin
     }
 
-    private static func readPort(_ handle: FileHandle) async throws -> Int? {
-        try await withThrowingTaskGroup(of: Int?.self) { group in
-            group.addTask {
+    /// Reads the child's `PORT=` line. The blocking reads run on a queue of their own, never on
+    /// Swift concurrency's cooperative pool (two threads on this machine: one blocked reader there
+    /// halves what every other test in the process gets). A child that prints nothing within 20 s
+    /// is terminated, which closes the pipe and ends the read.
+    private static func readPort(_ handle: FileHandle, process: Process) async -> Int? {
+        let timeout = Task {
+            do { try await Task.sleep(for: .seconds(20)) } catch { return }
+            if process.isRunning { process.terminate() }
+        }
+        defer { timeout.cancel() }
+        return await withCheckedContinuation { continuation in
+            DispatchQueue(label: "PythonHub.readPort").async {
                 var text = ""
                 while true {
                     let data = handle.availableData
-                    if data.isEmpty { return nil }
+                    if data.isEmpty { return continuation.resume(returning: nil) }
                     text += String(decoding: data, as: UTF8.self)
                     if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("PORT=") }) {
-                        return Int(line.dropFirst(5).trimmingCharacters(in: .whitespaces))
+                        return continuation.resume(returning: Int(line.dropFirst(5).trimmingCharacters(in: .whitespaces)))
                     }
                 }
             }
-            group.addTask {
-                try await Task.sleep(for: .seconds(20))
-                return nil
-            }
-            let first = try await group.next() ?? nil
-            group.cancelAll()
-            return first
         }
     }
 
