@@ -74,11 +74,11 @@ struct ConfirmationPolicy: Sendable, Equatable {
         return ["yes", "y"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
     }
 
-    /// "Account LIVE-1 (12) is NOT simulated: real money", or "Account 50KTC-… (13) is not a
+    /// "Account LIVE-1 (12) is NOT simulated (real money)", or "Account 50KTC-… (13) is not a
     /// practice account".
     static func describe(_ account: Account) -> String {
         account.simulated
             ? "Account \(account.name) (\(account.id)) is not a practice account"
-            : "Account \(account.name) (\(account.id)) is NOT simulated: real money"
+            : "Account \(account.name) (\(account.id)) is NOT simulated (real money)"
     }
 }

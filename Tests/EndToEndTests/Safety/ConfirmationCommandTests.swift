@@ -79,7 +79,7 @@ struct ConfirmationCommandTests {
         try await SimulatorHarness.with { sim in
             let piped = try await ProcessRunner.run(limitBuy(Self.live.name), environment: sim.environment, stdin: "yes\n")
             expectRefused(piped, account: Self.live)
-            #expect(piped.stderr.contains("is NOT simulated: real money"))
+            #expect(piped.stderr.contains("is NOT simulated (real money)"))
             #expect(try await sim.allOrders(Self.live.id).isEmpty)
         }
     }
@@ -120,7 +120,7 @@ struct ConfirmationCommandTests {
             let confirmed = try await ProcessRunner.run(Array(place), environment: sim.environment, terminal: terminal)
             #expect(confirmed.status == 0, "\(confirmed)")
             #expect(confirmed.stderr == """
-                Account \(Self.live.name) (\(Self.live.id)) is NOT simulated: real money.
+                Account \(Self.live.name) (\(Self.live.id)) is NOT simulated (real money).
                   Place a limit buy of 2 MESZ6 (\(mes)) at 100
                   1 tick (0.25) = $1.25 a contract, $2.50 on 2 contracts
                   stop loss 8 ticks from the fill = $20.00 (8 x $1.25 x 2)

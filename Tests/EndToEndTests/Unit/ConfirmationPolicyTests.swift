@@ -49,7 +49,7 @@ struct ConfirmationPolicyTests {
             return prompt
         }
         #expect(prompt(Self.combine).hasPrefix("Account 50KTC-V2-51342-19084532 (2) is not a practice account.\n"))
-        #expect(prompt(Self.live).hasPrefix("Account LIVE-51342-90011273 (4) is NOT simulated: real money.\n"))
+        #expect(prompt(Self.live).hasPrefix("Account LIVE-51342-90011273 (4) is NOT simulated (real money).\n"))
     }
 
     @Test(arguments: [combine, express, live])
