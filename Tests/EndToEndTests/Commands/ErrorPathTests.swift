@@ -157,13 +157,16 @@ struct ErrorPathTests {
             #expect(piped.status == 64, "\(piped)")
             #expect(try await sim.run("orders", "--account", live.name, "--open", "--json").stdout.isEmpty)
 
-            for arguments in [["close", "--account", live.name, "--contract", "MES"], ["flatten", "--account", live.name], ["order", "cancel", "--account", live.name, "1"]] {
+            for arguments in [["close", "--account", live.name, "--contract", "MES"], ["order", "cancel", "--account", live.name, "1"]] {
                 let result = try await ProcessRunner.run(arguments, environment: sim.environment)
                 expectOneLineError(result, status: 64, containing: ["is NOT simulated", "--yes"])
             }
 
             let confirmed = try await ProcessRunner.run(place + ["--yes", "--json"], environment: sim.environment)
             #expect(confirmed.status == 0, "\(confirmed)")
+            #expect(try await sim.run("orders", "--account", live.name, "--open", "--json").jsonObjects().count == 1)
+            // A flatten with something to remove asks too (on a flat account it sends nothing, so it does not ask).
+            expectOneLineError(try await ProcessRunner.run(["flatten", "--account", live.name], environment: sim.environment), status: 64, containing: ["is NOT simulated", "--yes"])
             #expect(try await sim.run("orders", "--account", live.name, "--open", "--json").jsonObjects().count == 1)
             // Practice accounts never ask.
             let practice = try await sim.run("order", "place", "--account", Self.practice.name, "--contract", "MES", "--side", "buy", "--type", "limit", "--limit", "100", "--size", "1")
