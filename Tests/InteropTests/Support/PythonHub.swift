@@ -5,8 +5,8 @@ import FoundationNetworking
 import Testing
 
 /// The independent hub of `Python/aiosignalr_hub.py` (aiosignalr 0.1.1 behind an aiohttp auth
-/// middleware), run as a subprocess with the virtual environment's python at `$PX_VENV/bin/python`
-/// (default: the repository's `.venv`, then /work/main/.venv). It exits when its stdin closes.
+/// middleware), run as a subprocess with the interop tests' Python (``PythonEnvironment``, made
+/// on first use). It exits when its stdin closes.
 ///
 /// A missing venv or a server that does not start is a test failure, never a skip.
 final class PythonHub: @unchecked Sendable {
@@ -22,17 +22,6 @@ final class PythonHub: @unchecked Sendable {
         URL(string: "http://127.0.0.1:\(port)\(path)")!
     }
 
-    static var pythonPath: String {
-        if let venv = ProcessInfo.processInfo.environment["PX_VENV"], !venv.isEmpty {
-            return venv + "/bin/python"
-        }
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        let local = repository.appendingPathComponent(".venv/bin/python").path
-        if FileManager.default.fileExists(atPath: local) { return local }
-        return "/work/main/.venv/bin/python"
-    }
-
     static var scriptPath: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Python/aiosignalr_hub.py").path
@@ -40,10 +29,7 @@ final class PythonHub: @unchecked Sendable {
 
     /// Starts the hub; `arguments` go to the script (`--no-auth`, `--keep-alive SECONDS`).
     static func start(_ arguments: [String] = []) async throws -> PythonHub {
-        let python = pythonPath
-        guard FileManager.default.isExecutableFile(atPath: python) else {
-            throw HubStartError("No python at \(python): create the venv with aiosignalr 0.1.1 or set PX_VENV.")
-        }
+        let python = try await PythonEnvironment.python()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = [scriptPath] + arguments
