@@ -13,7 +13,10 @@ struct ResolvedConfiguration: Sendable, Equatable {
     var apiKey: String?
     var apiURL: URL
     var realtimeURL: URL
+    /// `maxOrderSize` from the config file (see ``OrderSizeLimit`` for the limit in force).
     var maxOrderSize: Int?
+    /// `noConfirmAccounts` from the config file.
+    var noConfirmAccounts: [String] = []
     /// The config file that was read, if one was.
     var configFile: String?
     /// Where a config file would be read from (for messages that suggest adding a key to it).

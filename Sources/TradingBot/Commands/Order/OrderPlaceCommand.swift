@@ -12,6 +12,11 @@ struct OrderPlaceCommand: GatewayCommand {
             distances in ticks (positive); their direction follows --side. The order is never \
             re-sent automatically: after a timeout, check `orders --open` before trying again.
 
+            On an account that is not a practice account the command shows what is at risk (size, \
+            prices, bracket distances in ticks and dollars) and asks before sending; --yes skips \
+            the question. --size may not exceed --max-order-size, else maxOrderSize from the \
+            config file, else \(OrderSizeLimit.defaultMaximum). --dry-run prints the request and sends nothing.
+
             Example:
               trading-bot order place --account PRAC-V2-51342-73810925 --contract MES --side buy --type market --size 1 --stop-loss-ticks 8 --take-profit-ticks 16
               trading-bot order place --account 8101001 --contract CON.F.US.MES.Z26 --side sell --type stop --stop 4990 --size 2 --json
@@ -52,6 +57,8 @@ struct OrderPlaceCommand: GatewayCommand {
     var tag: String?
 
     @OptionGroup var confirmation: ConfirmationOption
+    @OptionGroup var sizeLimit: MaxOrderSizeOption
+    @OptionGroup var dryRun: DryRunOption
 
     var ticket: OrderTicket {
         OrderTicket(
@@ -66,14 +73,13 @@ struct OrderPlaceCommand: GatewayCommand {
 
     func execute(in context: CommandContext) async throws {
         let ticket = ticket
-        try OrderTicket.checkSize(ticket.size, maxOrderSize: context.configuration.maxOrderSize, configFile: context.configuration.configFile)
+        try context.orderSizeLimit(flag: sizeLimit.maxOrderSize).check(ticket.size)
         let account = try await context.account(account.account)
         let contract = try await context.contract(contract)
-        let request = try ticket.request(
-            accountId: account.id, contract: contract, maxOrderSize: context.configuration.maxOrderSize,
-            configFile: context.configuration.configFile
-        )
-        try context.confirmer.confirm("place \(ticket.summary(contract: contract))", on: account, assumeYes: confirmation.yes)
+        let request = try ticket.request(accountId: account.id, contract: contract)
+        if dryRun.dryRun { return try context.printDryRun([.place(request)]) }
+        let risk = RiskSummary.placement(request, contract: contract)
+        try await context.confirm(risk.action, on: account, assumeYes: confirmation.yes) { risk.details }
         let orderId = try await context.client.placeOrder(request)
         try context.output.jsonLine(ActionResult(action: "placeOrder", accountId: account.id, contractId: contract.id, orderId: orderId, size: ticket.size, success: true))
         context.output.text("Placed order \(orderId) on \(account.name): \(ticket.summary(contract: contract)).")
