@@ -107,6 +107,10 @@ public final class GatewayClient: Sendable {
                 guard endpoint.isRead, rateLimitedAttempts < configuration.rateLimitRetries else {
                     throw GatewayError.rateLimited(endpoint: endpoint, retryAfterSeconds: retryAfter)
                 }
+                // A read waits out at most a minute in one go; a longer Retry-After surfaces.
+                guard (retryAfter ?? 0) <= 60 else {
+                    throw GatewayError.rateLimited(endpoint: endpoint, retryAfterSeconds: retryAfter)
+                }
                 let backoff = retryAfter ?? min(8, 0.5 * pow(2, Double(rateLimitedAttempts)))
                 rateLimitedAttempts += 1
                 logger.notice("Rate limited; waiting before retrying.", metadata: ["endpoint": "\(endpoint)", "seconds": "\(backoff)"])
@@ -157,9 +161,17 @@ public final class GatewayClient: Sendable {
         return try decoder.decode(Payload<T>.self, from: response.body).value
     }
 
-    /// The `Retry-After` header in seconds, when present and numeric.
+    /// The longest `Retry-After` believed: a day. A larger value (or `1e20`) is read as this.
+    static let longestRetryAfter: Double = 86_400
+
+    /// The `Retry-After` header in seconds, when present, numeric and finite; negative values
+    /// read as 0 and huge ones as ``longestRetryAfter``, so that no caller converts `nan`, `inf` or
+    /// `1e20` into a duration or an integer (both trap).
     static func retryAfter(_ headers: HTTPHeaders) -> Double? {
-        headers.first(name: "Retry-After").flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard let text = headers.first(name: "Retry-After"),
+            let seconds = Double(text.trimmingCharacters(in: .whitespaces)), seconds.isFinite
+        else { return nil }
+        return min(max(seconds, 0), longestRetryAfter)
     }
 
     /// A short, printable excerpt of an error body.

@@ -51,7 +51,9 @@ public enum GatewayError: Error, Sendable, CustomStringConvertible {
         case .unauthorized(let endpoint, let status):
             return "\(endpoint) answered HTTP \(status) even with a freshly issued token; the session or API key is no longer accepted. Log in again."
         case .rateLimited(let endpoint, let retryAfter):
-            let wait = retryAfter.map { " Retry after \(Int($0.rounded(.up))) s." } ?? " Reduce the request rate and try again shortly."
+            // Built by anyone with any Double: only a finite, sane value becomes an integer.
+            let wait = retryAfter.flatMap { $0.isFinite && $0 >= 0 && $0 <= GatewayClient.longestRetryAfter ? $0 : nil }
+                .map { " Retry after \(Int($0.rounded(.up))) s." } ?? " Reduce the request rate and try again shortly."
             return "\(endpoint) is rate limited (HTTP 429).\(wait)"
         case .outcomeUnknown(let endpoint, let reason):
             return "\(endpoint) may or may not have been executed (\(reason)). It was not retried; check open orders and positions before acting again."

@@ -82,16 +82,19 @@ struct SimulatorCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
-        guard tokenLifetime >= 1 else { throw ValidationError("--token-ttl must be at least 1 second.") }
+        guard tokenLifetime.isFinite, (1...315_360_000).contains(tokenLifetime) else {
+            throw ValidationError("--token-ttl must be a number of seconds from 1 to 315360000 (ten years); it is \(tokenLifetime).")
+        }
         guard rate > 0, rate <= 100_000 else { throw ValidationError("--rate must be above 0 and at most 100000 updates per second.") }
-        guard maximumBars >= 1 else { throw ValidationError("--max-bars must be 1 or more.") }
+        guard (1...1_000_000).contains(maximumBars) else { throw ValidationError("--max-bars must be between 1 and 1000000 (it is \(maximumBars)).") }
         guard !userName.isEmpty, !apiKey.isEmpty else { throw ValidationError("--user and --api-key must not be empty.") }
-        guard refusedUpgrades >= 0 else { throw ValidationError("--refuse-upgrades must be 0 or more.") }
+        guard (0...1_000_000).contains(refusedUpgrades) else { throw ValidationError("--refuse-upgrades must be between 0 and 1000000 (it is \(refusedUpgrades)).") }
         if [splitFrameBytes, fragmentFrameBytes, batchFrameMessages].compactMap({ $0 }).count > 1 {
             throw ValidationError("Give one of --split-frames, --fragment-frames and --batch-frames.")
         }
         for (flag, value) in [("--split-frames", splitFrameBytes), ("--fragment-frames", fragmentFrameBytes), ("--batch-frames", batchFrameMessages), ("--large-depth", oversizedDepthBytes)] {
-            if let value, value < 1 { throw ValidationError("\(flag) must be 1 or more.") }
+            // 64 MiB: beyond any frame a client accepts; the bound keeps padding arithmetic sane.
+            if let value, !(1...(64 << 20)).contains(value) { throw ValidationError("\(flag) must be between 1 and \(64 << 20) (it is \(value)).") }
         }
     }
 

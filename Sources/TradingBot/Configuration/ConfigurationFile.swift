@@ -97,7 +97,15 @@ extension ConfigurationFile: Decodable {
         apiKey = try string("apiKey")
         apiUrl = try string("apiUrl")
         rtcUrl = try string("rtcUrl")
-        maxOrderSize = try container.decodeIfPresent(Int.self, forKey: Key(stringValue: "maxOrderSize"))
+        // Read as a number first: `1e300` or `2.5` must be refused in words, never converted.
+        if let number = try container.decodeIfPresent(Double.self, forKey: Key(stringValue: "maxOrderSize")) {
+            guard number.isFinite, number == number.rounded(), number.magnitude < 9.0e15 else {
+                throw CLIError.configuration("\"maxOrderSize\" in the config file {path} must be a whole number of contracts (it is \(number)).")
+            }
+            maxOrderSize = Int(number)
+        } else {
+            maxOrderSize = nil
+        }
         if let maxOrderSize, let problem = OrderSizeLimit.problem(with: maxOrderSize, setting: "\"maxOrderSize\" in the config file {path}") {
             throw CLIError.configuration(problem)
         }

@@ -19,6 +19,10 @@ struct OrderTicket: Sendable, Equatable {
     var takeProfitTicks: Int?
     var tag: String?
 
+    /// The farthest bracket accepted: far beyond any real one, and small enough that tick
+    /// arithmetic on it can never overflow.
+    static let maximumBracketTicks = 100_000
+
     /// The first problem with the flags on their own, worded for the command line, or nil.
     func problem() -> String? {
         if size < 1 { return "--size must be 1 or more (it is \(size))." }
@@ -37,6 +41,9 @@ struct OrderTicket: Sendable, Equatable {
         for (name, ticks) in [("--stop-loss-ticks", stopLossTicks), ("--take-profit-ticks", takeProfitTicks)] {
             if let ticks, ticks < 1 {
                 return "\(name) is a distance in ticks and must be 1 or more (it is \(ticks)); its direction follows --side."
+            }
+            if let ticks, ticks > Self.maximumBracketTicks {
+                return "\(name) must be at most \(Self.maximumBracketTicks) ticks (it is \(ticks))."
             }
         }
         if let tag, tag.trimmingCharacters(in: .whitespaces).isEmpty { return "--tag must not be empty." }
