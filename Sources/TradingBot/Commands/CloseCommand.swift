@@ -1,4 +1,5 @@
 import ArgumentParser
+import Gateway
 
 /// `close`: closes a position at market, fully (`Position/closeContract`) or partly
 /// (`Position/partialCloseContract`).
@@ -8,7 +9,8 @@ struct CloseCommand: GatewayCommand {
         abstract: "Close a position at market, fully or partly.",
         discussion: """
             Without --size the whole position is closed; with it, that many contracts. The close \
-            is never re-sent automatically: after a timeout, check `positions` before trying again.
+            is never sent twice: when the answer is lost, the position is read back and the real \
+            outcome printed; exit 74 means even that failed (check `positions` first).
 
             Example:
               trading-bot close --account PRAC-V2-51342-73810925 --contract MES
@@ -36,14 +38,16 @@ struct CloseCommand: GatewayCommand {
         let contract = try await context.contract(contract)
         let what = size.map { "\($0) contract\($0 == 1 ? "" : "s") of the \(contract.name) position" } ?? "the \(contract.name) position"
         try context.confirmer.confirm("close \(what) at market", on: account, assumeYes: confirmation.yes)
+        let confirmation: WriteConfirmation
         if let size {
-            try await context.client.partiallyClosePosition(accountId: account.id, contractId: contract.id, size: size)
+            confirmation = try await context.client.partiallyClosePosition(accountId: account.id, contractId: contract.id, size: size)
         } else {
-            try await context.client.closePosition(accountId: account.id, contractId: contract.id)
+            confirmation = try await context.client.closePosition(accountId: account.id, contractId: contract.id)
         }
         try context.output.jsonLine(ActionResult(
-            action: size == nil ? "closePosition" : "partialClosePosition", accountId: account.id, contractId: contract.id, size: size, success: true
+            action: size == nil ? "closePosition" : "partialClosePosition", accountId: account.id, contractId: contract.id, size: size, success: true,
+            confirmation: confirmation
         ))
-        context.output.text("Closed \(what) on \(account.name).")
+        context.output.text("Closed \(what) on \(account.name)." + ConfirmationNote.sentence(confirmation))
     }
 }

@@ -18,6 +18,7 @@ struct SimulatorCommand: AsyncParsableCommand {
               curl -X POST http://127.0.0.1:PORT/admin/tokens/revoke-all
               curl -X POST http://127.0.0.1:PORT/admin/feed/stall
               curl -X POST http://127.0.0.1:PORT/admin/hubs/drop -d '{"hub":"market"}'
+              curl -X POST http://127.0.0.1:PORT/admin/writes/lose-response -d '{"kind":"place","mode":"reset"}'
               curl -X POST http://127.0.0.1:PORT/admin/status
 
             Example:
@@ -74,6 +75,15 @@ struct SimulatorCommand: AsyncParsableCommand {
     @Option(name: .customLong("large-depth"), help: ArgumentHelp("Fault: pad depth snapshots to at least this many bytes in one frame.", valueName: "bytes"))
     var oversizedDepthBytes: Int?
 
+    @Option(
+        name: .customLong("lose-response"),
+        help: ArgumentHelp(
+            "Fault: the next COUNT writes of KIND lose their answer: reset, hang, garble and status500 execute the write first, reset-unexecuted does not (\(LostResponseArgument.syntax)). Repeatable.",
+            valueName: "kind:mode[:count]"
+        )
+    )
+    var lostResponses: [LostResponseArgument] = []
+
     @Flag(help: "Print the addresses as one JSON object.")
     var json = false
 
@@ -93,6 +103,8 @@ struct SimulatorCommand: AsyncParsableCommand {
         for (flag, value) in [("--split-frames", splitFrameBytes), ("--fragment-frames", fragmentFrameBytes), ("--batch-frames", batchFrameMessages), ("--large-depth", oversizedDepthBytes)] {
             if let value, value < 1 { throw ValidationError("\(flag) must be 1 or more.") }
         }
+        let kinds = lostResponses.map(\.kind)
+        if Set(kinds).count != kinds.count { throw ValidationError("Give each kind of write to --lose-response once.") }
     }
 
     /// The simulator's configuration from the flags.
@@ -117,6 +129,9 @@ struct SimulatorCommand: AsyncParsableCommand {
         if let fragmentFrameBytes { configuration.initialFaults.frameMode = .fragment(maxFrameBytes: fragmentFrameBytes) }
         if let batchFrameMessages { configuration.initialFaults.frameMode = .batch(messagesPerFrame: batchFrameMessages) }
         configuration.initialFaults.oversizedDepthFrameBytes = oversizedDepthBytes
+        for lost in lostResponses {
+            configuration.initialFaults.lostResponses[lost.kind] = LostResponseSwitch(mode: lost.mode, remaining: lost.count)
+        }
         configuration.logLevel = verbose ? .info : .critical
         return configuration
     }

@@ -11,7 +11,8 @@ import Foundation
 ///   "apiKey": "…",
 ///   "apiUrl": "https://api.topstepx.com",
 ///   "rtcUrl": "https://rtc.topstepx.com",
-///   "maxOrderSize": 5
+///   "maxOrderSize": 5,
+///   "requestTimeout": 30
 /// }
 /// ```
 ///
@@ -26,16 +27,22 @@ struct ConfigurationFile: Sendable, Equatable {
     var rtcUrl: String?
     /// The largest order size (contracts) the order commands accept.
     var maxOrderSize: Int?
+    /// The limit on one REST exchange, in seconds.
+    var requestTimeout: Double?
 
     /// The keys the file may contain.
-    static let keys = ["username", "apiKey", "apiUrl", "rtcUrl", "maxOrderSize"]
+    static let keys = ["username", "apiKey", "apiUrl", "rtcUrl", "maxOrderSize", "requestTimeout"]
 
-    init(username: String? = nil, apiKey: String? = nil, apiUrl: String? = nil, rtcUrl: String? = nil, maxOrderSize: Int? = nil) {
+    init(
+        username: String? = nil, apiKey: String? = nil, apiUrl: String? = nil, rtcUrl: String? = nil, maxOrderSize: Int? = nil,
+        requestTimeout: Double? = nil
+    ) {
         self.username = username
         self.apiKey = apiKey
         self.apiUrl = apiUrl
         self.rtcUrl = rtcUrl
         self.maxOrderSize = maxOrderSize
+        self.requestTimeout = requestTimeout
     }
 
     /// Reads the file's contents; `path` only words the errors.
@@ -55,7 +62,8 @@ struct ConfigurationFile: Sendable, Equatable {
 
     private static func wrongType(_ context: DecodingError.Context, path: String) -> CLIError {
         let key = context.codingPath.last?.stringValue ?? "the top level"
-        let expected = key == "maxOrderSize" ? "a whole number of contracts" : key == "the top level" ? "one JSON object" : "a string"
+        let expected = key == "maxOrderSize" ? "a whole number of contracts" : key == "requestTimeout" ? "a number of seconds"
+            : key == "the top level" ? "one JSON object" : "a string"
         let subject = context.codingPath.isEmpty ? "The config file \(path)" : "\"\(key)\" in the config file \(path)"
         return CLIError.configuration("\(subject) must be \(expected) (see `trading-bot --help` for the format).")
     }
@@ -85,6 +93,12 @@ extension ConfigurationFile: Decodable {
         maxOrderSize = try container.decodeIfPresent(Int.self, forKey: Key(stringValue: "maxOrderSize"))
         if let maxOrderSize, maxOrderSize < 1 {
             throw CLIError.configuration("\"maxOrderSize\" in the config file {path} must be 1 or more (it is \(maxOrderSize)).")
+        }
+        requestTimeout = try container.decodeIfPresent(Double.self, forKey: Key(stringValue: "requestTimeout"))
+        if let requestTimeout, !ResolvedConfiguration.requestTimeoutRange.contains(requestTimeout) {
+            throw CLIError.configuration(
+                "\"requestTimeout\" in the config file {path} must be between 0.1 and 3600 seconds (it is \(requestTimeout))."
+            )
         }
     }
 }

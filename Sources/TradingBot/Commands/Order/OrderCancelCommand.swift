@@ -7,7 +7,9 @@ struct OrderCancelCommand: GatewayCommand {
         abstract: "Cancel working orders.",
         discussion: """
             Cancels each order in turn and stops at the first refusal. Live and follower accounts \
-            may not cancel through the gateway; use the trading platform for those.
+            may not cancel through the gateway; use the trading platform for those. A cancel is \
+            never sent twice: when the answer is lost, the order is read back and the real outcome \
+            printed.
 
             Example:
               trading-bot order cancel --account PRAC-V2-51342-73810925 7100000001 7100000002
@@ -31,9 +33,9 @@ struct OrderCancelCommand: GatewayCommand {
         let list = orderIds.map(String.init).joined(separator: ", ")
         try context.confirmer.confirm("cancel order\(orderIds.count == 1 ? "" : "s") \(list)", on: account, assumeYes: confirmation.yes)
         for orderId in orderIds {
-            try await context.client.cancelOrder(accountId: account.id, orderId: orderId)
-            try context.output.jsonLine(ActionResult(action: "cancelOrder", accountId: account.id, orderId: orderId, success: true))
-            context.output.text("Cancelled order \(orderId) on \(account.name).")
+            let confirmation = try await context.client.cancelOrder(accountId: account.id, orderId: orderId)
+            try context.output.jsonLine(ActionResult(action: "cancelOrder", accountId: account.id, orderId: orderId, success: true, confirmation: confirmation))
+            context.output.text("Cancelled order \(orderId) on \(account.name)." + ConfirmationNote.sentence(confirmation))
         }
     }
 }

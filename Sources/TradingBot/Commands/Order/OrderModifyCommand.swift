@@ -7,7 +7,9 @@ struct OrderModifyCommand: GatewayCommand {
         commandName: "modify",
         abstract: "Change the size or prices of a working order.",
         discussion: """
-            Give at least one of --size, --limit, --stop, --trail; the rest stay as they are.
+            Give at least one of --size, --limit, --stop, --trail; the rest stay as they are. A \
+            change is never sent twice: when the answer is lost, the order is read back and \
+            compared with the change.
 
             Example:
               trading-bot order modify --account PRAC-V2-51342-73810925 7100000001 --limit 5001.5 --size 2
@@ -58,8 +60,10 @@ struct OrderModifyCommand: GatewayCommand {
         if let size { try OrderTicket.checkSize(size, maxOrderSize: context.configuration.maxOrderSize, configFile: context.configuration.configFile) }
         let account = try await context.account(account.account)
         try context.confirmer.confirm("change order \(orderId) to \(changes)", on: account, assumeYes: confirmation.yes)
-        try await context.client.modifyOrder(OrderModification(accountId: account.id, orderId: orderId, size: size, limitPrice: limit, stopPrice: stop, trailPrice: trail))
-        try context.output.jsonLine(ActionResult(action: "modifyOrder", accountId: account.id, orderId: orderId, size: size, success: true))
-        context.output.text("Modified order \(orderId) on \(account.name): \(changes).")
+        let confirmation = try await context.client.modifyOrder(
+            OrderModification(accountId: account.id, orderId: orderId, size: size, limitPrice: limit, stopPrice: stop, trailPrice: trail)
+        )
+        try context.output.jsonLine(ActionResult(action: "modifyOrder", accountId: account.id, orderId: orderId, size: size, success: true, confirmation: confirmation))
+        context.output.text("Modified order \(orderId) on \(account.name): \(changes)." + ConfirmationNote.sentence(confirmation))
     }
 }

@@ -9,8 +9,10 @@ struct OrderPlaceCommand: GatewayCommand {
             Each --type needs its price and takes no other: limit needs --limit, stop needs \
             --stop, trailing needs --trail (the price level the stop starts at); market, join-bid \
             and join-ask take none. Prices must be on the contract's tick grid. Brackets are \
-            distances in ticks (positive); their direction follows --side. The order is never \
-            re-sent automatically: after a timeout, check `orders --open` before trying again.
+            distances in ticks (positive); their direction follows --side. Every order carries a \
+            tag (--tag, or a generated tb-… one), shown in the output. The order is never sent \
+            twice: when the gateway's answer is lost, the order is looked up by its tag and the \
+            real outcome printed; exit 74 means even the look-up failed (check `orders` first).
 
             Example:
               trading-bot order place --account PRAC-V2-51342-73810925 --contract MES --side buy --type market --size 1 --stop-loss-ticks 8 --take-profit-ticks 16
@@ -74,8 +76,14 @@ struct OrderPlaceCommand: GatewayCommand {
             configFile: context.configuration.configFile
         )
         try context.confirmer.confirm("place \(ticket.summary(contract: contract))", on: account, assumeYes: confirmation.yes)
-        let orderId = try await context.client.placeOrder(request)
-        try context.output.jsonLine(ActionResult(action: "placeOrder", accountId: account.id, contractId: contract.id, orderId: orderId, size: ticket.size, success: true))
-        context.output.text("Placed order \(orderId) on \(account.name): \(ticket.summary(contract: contract)).")
+        let placed = try await context.client.placeOrder(request)
+        try context.output.jsonLine(ActionResult(
+            action: "placeOrder", accountId: account.id, contractId: contract.id, orderId: placed.id, size: ticket.size, success: true,
+            customTag: placed.customTag, confirmation: placed.confirmation, status: placed.status
+        ))
+        context.output.text(
+            "Placed order \(placed.id) (tag \(placed.customTag)) on \(account.name): \(ticket.summary(contract: contract))."
+                + ConfirmationNote.sentence(placed.confirmation)
+        )
     }
 }
