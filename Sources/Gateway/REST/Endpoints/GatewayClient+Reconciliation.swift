@@ -60,8 +60,7 @@ extension GatewayClient {
         do {
             switch write {
             case .place(let request, _, let sentAt):
-                let window = configuration.reconciliation.searchWindow
-                let from = sentAt.addingTimeInterval(-Double(window.components.seconds) - Double(window.components.attoseconds) / 1e18)
+                let from = sentAt.addingTimeInterval(-configuration.reconciliation.searchWindow.timeInterval)
                 return .orders(try await orders(accountId: request.accountId, from: from))
             case .cancel(let accountId, let orderId):
                 return try await readBack(accountId: accountId, orderId: orderId)
