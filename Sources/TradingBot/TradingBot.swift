@@ -19,18 +19,23 @@ struct TradingBot: AsyncParsableCommand {
             is optional:
 
               {"username": "trader", "apiKey": "…", "apiUrl": "https://api.topstepx.com",
-               "rtcUrl": "https://rtc.topstepx.com", "maxOrderSize": 5}
+               "rtcUrl": "https://rtc.topstepx.com", "maxOrderSize": 5,
+               "noConfirmAccounts": [8101002]}
 
             URLs are roots: REST lives under /api, the hubs under /hubs. When only the API URL is \
-            set, the realtime URL defaults to the same root. maxOrderSize refuses larger orders.
+            set, the realtime URL defaults to the same root. maxOrderSize refuses larger orders \
+            (default \(OrderSizeLimit.defaultMaximum); --max-order-size overrides it for one command). \
+            noConfirmAccounts lists accounts (ids or exact names) that never ask for confirmation.
 
             --json prints one JSON object per line in the gateway's wire form (integer enums, \
             ISO-8601 UTC times). Errors are one line on stderr with a non-zero exit status: 64 \
             usage, 65 refused by the gateway, 69 unreachable, 74 outcome unknown, 75 rate limited, \
             76 unreadable response, 77 authentication, 78 configuration, 1 not confirmed.
 
-            Commands that change orders or positions need --account and ask for confirmation on \
-            accounts that are not simulated (--yes skips it; without a terminal they refuse).
+            Commands that change orders or positions need --account and, on every account that \
+            is not a practice account (PRAC-…), show what is at risk and ask for confirmation \
+            (--yes skips it; without a terminal they refuse and send nothing). --dry-run prints \
+            the requests instead of sending them.
 
             Example:
               trading-bot simulator --port 5000 &
@@ -82,7 +87,7 @@ struct TradingBot: AsyncParsableCommand {
         } catch {
             guard ErrorPresenter.presents(error) else { exit(withError: error) }
             let presentation = ErrorPresenter.present(error)
-            FileHandle.standardError.write(Data("error: \(presentation.message)\n".utf8))
+            StandardStream.error.write("error: \(presentation.message)\n")
             Foundation.exit(presentation.status.rawValue)
         }
     }

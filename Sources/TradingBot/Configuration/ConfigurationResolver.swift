@@ -61,7 +61,7 @@ struct ConfigurationResolver: Sendable {
         )
         var resolved = ResolvedConfiguration(
             userName: userName?.value, apiKey: apiKey?.value, apiURL: apiURL, realtimeURL: realtimeURL,
-            maxOrderSize: file.maxOrderSize, configFile: filePath,
+            maxOrderSize: file.maxOrderSize, noConfirmAccounts: file.noConfirmAccounts, configFile: filePath,
             userNameSource: userName?.source, apiKeySource: apiKey?.source,
             apiURLSource: apiText?.source ?? .defaultValue,
             realtimeURLSource: realtimeText?.source ?? apiText?.source ?? .defaultValue

@@ -13,7 +13,10 @@ struct ResolvedConfiguration: Sendable, Equatable {
     var apiKey: String?
     var apiURL: URL
     var realtimeURL: URL
+    /// `maxOrderSize` from the config file (see ``OrderSizeLimit`` for the limit in force).
     var maxOrderSize: Int?
+    /// `noConfirmAccounts` from the config file.
+    var noConfirmAccounts: [String] = []
     /// The limit on one REST exchange in seconds (`PROJECTX_REQUEST_TIMEOUT`, `requestTimeout`);
     /// nil: the SDK's default. A write whose answer does not come within it is resolved by
     /// reading back.

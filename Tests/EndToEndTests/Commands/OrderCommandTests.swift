@@ -69,7 +69,7 @@ struct OrderCommandTests {
             #expect(open.lines[1].contains("buy   limit"), "\(open)")
             #expect(open.lines[1].hasSuffix("e2e-limit"))
 
-            let modified = try await sim.run("order", "modify", "--account", Self.practice.name, orderId, "--limit", "101.5", "--size", "3", "--json")
+            let modified = try await sim.run("order", "modify", "--account", Self.practice.name, orderId, "--limit", "101.5", "--size", "3", "--max-order-size", "3", "--json")
             #expect(modified.status == 0, "\(modified)")
             let modification = try #require(try modified.jsonObjects().first)
             #expect(modification["action"] as? String == "modifyOrder")

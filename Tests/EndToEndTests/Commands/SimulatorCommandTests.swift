@@ -61,7 +61,7 @@ struct SimulatorCommandTests {
         var status: Int32?
         for await code in exited.stream { status = code }
         #expect(status == 0)
-        let errors = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let errors = await LineReader(stderr.fileHandleForReading).remainingText()
         #expect(errors.contains("Stopping the simulator (\(signal == SIGINT ? "interrupt" : "terminate"))."), "\(errors)")
 
         // After it stopped, its port is closed.
@@ -97,9 +97,20 @@ struct SimulatorCommandTests {
         #expect(lines.contains("  login:  user alice, API key alice-key"))
         #expect(lines.contains { $0.contains("PROJECTX_USERNAME=alice PROJECTX_API_KEY=alice-key") })
         #expect(lines.last == "Press Ctrl-C to stop.")
+        // Wait for the exit without blocking one of the cooperative pool's two threads.
+        let exited = AsyncStream<Int32>.makeStream()
+        process.terminationHandler = { finished in
+            exited.continuation.yield(finished.terminationStatus)
+            exited.continuation.finish()
+        }
+        if !process.isRunning { exited.continuation.yield(process.terminationStatus) }
         box.interrupt()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        var status: Int32?
+        for await code in exited.stream {
+            status = code
+            break
+        }
+        #expect(status == 0)
     }
 
     @Test func invalidFlagsAreUsageErrors() async throws {

@@ -34,6 +34,22 @@ struct ConfigurationFileTests {
         }
         let error = #expect(throws: CLIError.self) { try parse(#"{"maxOrderSize": 0}"#) }
         #expect(error?.message.contains("1 or more") == true)
+        let huge = #expect(throws: CLIError.self) { try parse(#"{"maxOrderSize": 3000000000}"#) }
+        #expect(huge?.message == "\"maxOrderSize\" in the config file /c.json must be at most 2147483647 (it is 3000000000).")
+    }
+
+    @Test func noConfirmAccountsTakesIdsAsNumbersOrStringsAndExactNames() throws {
+        #expect(try parse(#"{"noConfirmAccounts": [8101002, "8101003", " 50KTC-V2-51342-19084532 "]}"#).noConfirmAccounts
+            == ["8101002", "8101003", "50KTC-V2-51342-19084532"])
+        #expect(try parse(#"{"noConfirmAccounts": []}"#).noConfirmAccounts.isEmpty)
+        #expect(try parse("{}").noConfirmAccounts.isEmpty)
+    }
+
+    @Test(arguments: [#"{"noConfirmAccounts": "8101002"}"#, #"{"noConfirmAccounts": [true]}"#, #"{"noConfirmAccounts": [""]}"#, #"{"noConfirmAccounts": [1.5]}"#, #"{"noConfirmAccounts": [["a"]]}"#])
+    func noConfirmAccountsOfTheWrongShapeIsAnError(json: String) {
+        let error = #expect(throws: CLIError.self) { try parse(json) }
+        #expect(error?.status == .configuration)
+        #expect(error?.message == "\"noConfirmAccounts\" in the config file /c.json must be a list of account ids or exact account names (see `trading-bot --help` for the format).")
     }
 
     @Test func requestTimeoutIsSecondsWithinLimits() {

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Configuration resolution: flags, then environment, then the config file, then defaults")
 struct ConfigurationResolverTests {
-    static let fullFile = #"{"username": "file-user", "apiKey": "file-key", "apiUrl": "https://file.example", "rtcUrl": "https://rtc.file.example", "maxOrderSize": 3}"#
+    static let fullFile = #"{"username": "file-user", "apiKey": "file-key", "apiUrl": "https://file.example", "rtcUrl": "https://rtc.file.example", "maxOrderSize": 3, "noConfirmAccounts": [8101002, "EXPRESS-V2-1"]}"#
     static let fullEnvironment = [
         "HOME": "/home/t",
         "PROJECTX_USERNAME": "env-user", "PROJECTX_API_KEY": "env-key",
@@ -27,6 +27,7 @@ struct ConfigurationResolverTests {
         #expect(resolved.userNameSource == .flag && resolved.apiKeySource == .flag && resolved.apiURLSource == .flag && resolved.realtimeURLSource == .flag)
         // The file is still read for what only it can hold.
         #expect(resolved.maxOrderSize == 3)
+        #expect(resolved.noConfirmAccounts == ["8101002", "EXPRESS-V2-1"])
         #expect(resolved.configFile == "/home/t/.config/trading-bot/config.json")
     }
 
@@ -76,6 +77,7 @@ struct ConfigurationResolverTests {
         #expect(resolved.realtimeURL.absoluteString == "https://rtc.topstepx.com")
         #expect(resolved.apiURLSource == .defaultValue)
         #expect(resolved.userName == nil && resolved.apiKey == nil && resolved.maxOrderSize == nil && resolved.configFile == nil)
+        #expect(resolved.noConfirmAccounts.isEmpty)
     }
 
     @Test func realtimeFollowsACustomAPIRoot() throws {

@@ -43,12 +43,12 @@ struct OrderTicketTests {
         var buy = ticket(.market)
         buy.stopLossTicks = 8
         buy.takeProfitTicks = 16
-        let buyRequest = try buy.request(accountId: 1, contract: Self.mes, maxOrderSize: nil, configFile: nil)
+        let buyRequest = try buy.request(accountId: 1, contract: Self.mes)
         #expect(buyRequest.stopLossBracket == OrderRequest.Bracket(ticks: -8, type: .stop))
         #expect(buyRequest.takeProfitBracket == OrderRequest.Bracket(ticks: 16, type: .limit))
         var sell = buy
         sell.side = .sell
-        let sellRequest = try sell.request(accountId: 1, contract: Self.mes, maxOrderSize: nil, configFile: nil)
+        let sellRequest = try sell.request(accountId: 1, contract: Self.mes)
         #expect(sellRequest.stopLossBracket?.ticks == 8)
         #expect(sellRequest.takeProfitBracket?.ticks == -16)
         #expect(sellRequest.side == .sell && sellRequest.type == .market && sellRequest.contractId == "CON.F.US.MES.Z26")
@@ -57,26 +57,17 @@ struct OrderTicketTests {
     @Test func typesMapToTheGatewayEnum() throws {
         let expected: [OrderTypeArgument: OrderType] = [.market: .market, .limit: .limit, .stop: .stop, .trailing: .trailingStop, .joinBid: .joinBid, .joinAsk: .joinAsk]
         for (argument, type) in expected { #expect(argument.orderType == type) }
-        let trailing = try ticket(.trailing, side: .sell, trail: 4990).request(accountId: 7, contract: Self.mes, maxOrderSize: nil, configFile: nil)
+        let trailing = try ticket(.trailing, side: .sell, trail: 4990).request(accountId: 7, contract: Self.mes)
         #expect(trailing.trailPrice == 4990 && trailing.limitPrice == nil && trailing.stopPrice == nil)
     }
 
     @Test func pricesMustSitOnTheTickGrid() throws {
         let error = #expect(throws: CLIError.self) {
-            try ticket(.limit, limit: 5000.1).request(accountId: 1, contract: Self.mes, maxOrderSize: nil, configFile: nil)
+            try ticket(.limit, limit: 5000.1).request(accountId: 1, contract: Self.mes)
         }
         #expect(error?.status == .usage)
         #expect(error?.message == "--limit 5000.1 is not a multiple of MESZ6's tick size 0.25; use 5000 or 5000.25.")
-        _ = try ticket(.limit, limit: 5000.75).request(accountId: 1, contract: Self.mes, maxOrderSize: nil, configFile: nil)
-    }
-
-    @Test func theConfiguredMaximumSizeIsEnforced() throws {
-        let error = #expect(throws: CLIError.self) {
-            try ticket(.market, size: 6).request(accountId: 1, contract: Self.mes, maxOrderSize: 5, configFile: "/c.json")
-        }
-        #expect(error?.status == .usage)
-        #expect(error?.message == "Size 6 exceeds maxOrderSize 5 set in /c.json; lower --size or raise maxOrderSize.")
-        _ = try ticket(.market, size: 5).request(accountId: 1, contract: Self.mes, maxOrderSize: 5, configFile: "/c.json")
+        _ = try ticket(.limit, limit: 5000.75).request(accountId: 1, contract: Self.mes)
     }
 
     @Test func theCommandRefusesBadCombinationsWhileParsing() {

@@ -3,8 +3,8 @@ import Gateway
 
 /// What `order place` was asked to do, checked before anything is sent: the type's required
 /// price is there, no price is given that the type ignores, sizes and tick distances are
-/// positive; then, with the contract and the configuration at hand, prices sit on the tick grid
-/// and the size is within `maxOrderSize`.
+/// positive; then, with the contract at hand, prices sit on the tick grid. (The size limit is
+/// ``OrderSizeLimit``'s.)
 ///
 /// Bracket distances are given as positive tick counts; the ticket signs them for the gateway
 /// (a buy gets a negative stop loss and a positive take profit, a sell the opposite).
@@ -43,10 +43,9 @@ struct OrderTicket: Sendable, Equatable {
         return nil
     }
 
-    /// The request to send, after the checks that need the contract and the configuration.
-    func request(accountId: Int, contract: Contract, maxOrderSize: Int?, configFile: String?) throws(CLIError) -> OrderRequest {
+    /// The request to send, after the checks that need the contract.
+    func request(accountId: Int, contract: Contract) throws(CLIError) -> OrderRequest {
         if let problem = problem() { throw .usage(problem) }
-        try Self.checkSize(size, maxOrderSize: maxOrderSize, configFile: configFile)
         for (flag, value) in [(OrderPriceFlag.limit, limit), (.stop, stop), (.trail, trail)] {
             if let value { try Self.checkTick(value, flag: flag, contract: contract) }
         }
@@ -68,15 +67,6 @@ struct OrderTicket: Sendable, Equatable {
         if let stopLossTicks { text += ", stop loss \(stopLossTicks) ticks" }
         if let takeProfitTicks { text += ", take profit \(takeProfitTicks) ticks" }
         return text
-    }
-
-    /// Refuses a size over the configured maximum.
-    static func checkSize(_ size: Int, maxOrderSize: Int?, configFile: String?) throws(CLIError) {
-        guard let maxOrderSize, size > maxOrderSize else { return }
-        throw .usage(
-            "Size \(size) exceeds maxOrderSize \(maxOrderSize) set in \(configFile ?? "the config file"); "
-                + "lower --size or raise maxOrderSize."
-        )
     }
 
     /// Refuses a price that is not a multiple of the contract's tick size.
