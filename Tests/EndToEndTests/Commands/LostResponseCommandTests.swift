@@ -103,6 +103,17 @@ struct LostResponseCommandTests {
         }
     }
 
+    @Test func aDryRunShowsTheTagThatWouldBeSent() async throws {
+        try await SimulatorHarness.with { sim in
+            let dry = try await ProcessRunner.run(Self.limitOrder("--dry-run", "--json"), environment: sim.environment)
+            #expect(dry.status == 0, "\(dry)")
+            let body = try #require(try dry.jsonObjects().first?["body"] as? [String: Any])
+            let tag = try #require(body["customTag"] as? String, "\(dry)")
+            #expect(tag.hasPrefix("tb-") && tag.count <= 26, "\(tag)")
+            #expect(await Self.exchangeOrders(sim).isEmpty)
+        }
+    }
+
     @Test func cancelModifyAndCloseArePrintedAsResolved() async throws {
         try await SimulatorHarness.with { sim in
             let placed = try await ProcessRunner.run(Self.limitOrder("--json"), environment: sim.environment)
