@@ -28,18 +28,17 @@ struct LostResponseCommandTests {
             #expect(orders.count == 1, "placed once, never sent again")
             let tag = try #require(order.customTag)
             #expect(tag.hasPrefix("tb-"))
-            #expect(placed.stdout == "Placed order \(order.id) (tag \(tag)) on \(Self.practice.name): a limit buy of 1 MESZ6 at 100. "
-                + "The response was lost (the connection was reset); confirmed by reading back: order \(order.id) carries the tag \(tag) (status open).\n"
-                || placed.stdout == "Placed order \(order.id) (tag \(tag)) on \(Self.practice.name): a limit buy of 1 MESZ6 at 100. "
-                + "The response was lost (the connection closed before the answer came); confirmed by reading back: order \(order.id) carries the tag \(tag) (status open).\n",
-                "\(placed)")
+            // How a reset shows depends on when it is noticed: "the connection was reset" or "the connection closed before the answer came".
+            #expect(placed.stdout.hasPrefix("Placed order \(order.id) (tag \(tag)) on \(Self.practice.name): a limit buy of 1 MESZ6 at 100. The response was lost (the connection "), "\(placed)")
+            #expect(placed.stdout.hasSuffix("); confirmed by reading back: order \(order.id) carries the tag \(tag) (status open).\n"), "\(placed)")
+            #expect(placed.lines.count == 1)
         }
     }
 
     @Test func placementAfterAHangIsResolvedInJSON() async throws {
         try await SimulatorHarness.with { sim in
             sim.simulator.faults.loseResponses(of: .place, mode: .hang)
-            let placed = try await ProcessRunner.run(Self.limitOrder("--json", "--tag", "e2e-hang"), environment: sim.environment.merging(["PROJECTX_REQUEST_TIMEOUT": "2"]) { $1 })
+            let placed = try await ProcessRunner.run(Self.limitOrder("--json", "--tag", "e2e-hang"), environment: sim.environment.merging(["PROJECTX_REQUEST_TIMEOUT": "5"]) { $1 })
             #expect(placed.status == 0, "\(placed)")
             let result = try #require(try placed.jsonObjects().first)
             let order = try #require(await Self.exchangeOrders(sim).first)

@@ -219,7 +219,7 @@ struct LostResponseBench {
         let fixture = try await SimulatorFixture.start()
         let client = fixture.client { configuration in
             // A hang lasts until the client gives up: keep that short, yet generous for a loaded machine.
-            configuration.requestTimeout = requestTimeout ?? (mode == .hang ? .seconds(3) : .seconds(15))
+            configuration.requestTimeout = requestTimeout ?? (mode == .hang ? .seconds(5) : .seconds(15))
             configuration.orderTagPrefix = "gw"
         }
         do {
