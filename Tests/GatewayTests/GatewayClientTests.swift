@@ -71,7 +71,7 @@ struct GatewayClientTests {
         let account = try #require(try await client.accounts().first { $0.canTrade })
         let contract = try await client.resolveContract("MES")
 
-        let orderId = try await client.placeOrder(.market(accountId: account.id, contractId: contract.id, side: .buy, size: 2))
+        let orderId = try await client.placeOrder(.market(accountId: account.id, contractId: contract.id, side: .buy, size: 2)).id
         #expect(orderId > 0)
         let filled = try await client.order(accountId: account.id, orderId: orderId)
         #expect(filled.status == .filled)
@@ -90,7 +90,7 @@ struct GatewayClientTests {
         #expect(trades.contains { $0.profitAndLoss != nil })
 
         // A resting limit far from the market, then modified and cancelled.
-        let far = try await client.placeOrder(.limit(accountId: account.id, contractId: contract.id, side: .buy, size: 1, price: 100))
+        let far = try await client.placeOrder(.limit(accountId: account.id, contractId: contract.id, side: .buy, size: 1, price: 100)).id
         #expect(try await client.openOrders(accountId: account.id).contains { $0.id == far })
         try await client.modifyOrder(OrderModification(accountId: account.id, orderId: far, limitPrice: 101))
         #expect(try await client.order(accountId: account.id, orderId: far).limitPrice == 101)

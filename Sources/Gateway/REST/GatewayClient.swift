@@ -9,15 +9,21 @@ import NIOHTTP1
 ///
 /// Every call asks the ``TokenManager`` for a valid token. A 401 reports the token as refused,
 /// refreshes it and retries once (the gateway refuses before executing anything, so even writes are
-/// safe to resend). A 429 is waited out and retried for reads; writes surface it. Writes (placing,
-/// modifying and cancelling orders, closing positions) are never retried after an ambiguous failure:
-/// they throw ``GatewayError/outcomeUnknown(endpoint:reason:)`` so that the caller reconciles.
+/// safe to resend). A 429 is waited out and retried for reads; writes surface it.
+///
+/// Writes (placing, modifying and cancelling orders, closing positions) are never sent twice.
+/// After an ambiguous failure (a timeout, a reset connection, an unreadable or incomplete HTTP 200,
+/// an HTTP 5xx) the client reads back what the write would have changed (the order by its
+/// `customTag`, the order by id, the position) and returns the real outcome: executed (with
+/// ``WriteConfirmation/readBack(failure:finding:)``), not executed
+/// (``GatewayError/notExecuted(endpoint:reason:finding:)``), or, only when the look-up fails too,
+/// ``GatewayError/outcomeUnknown(endpoint:reason:)``. See ``ReconciliationPolicy``.
 ///
 /// ```swift
 /// let client = GatewayClient(configuration: .topstepX(credentials: credentials))
 /// let accounts = try await client.accounts()
-/// let orderId = try await client.placeOrder(.market(accountId: accounts[0].id, contractId: "CON.F.US.MES.U26", side: .buy, size: 1))
-/// try await client.cancelOrder(accountId: accounts[0].id, orderId: orderId)
+/// let placed = try await client.placeOrder(.market(accountId: accounts[0].id, contractId: "CON.F.US.MES.U26", side: .buy, size: 1))
+/// try await client.cancelOrder(accountId: accounts[0].id, orderId: placed.id)
 /// ```
 public final class GatewayClient: Sendable {
     public let configuration: GatewayConfiguration
@@ -94,7 +100,12 @@ public final class GatewayClient: Sendable {
             }
             switch response.status {
             case 200:
-                return try decode(response, endpoint: endpoint, payloadKey: payloadKey)
+                do {
+                    return try decode(response, endpoint: endpoint, payloadKey: payloadKey)
+                } catch GatewayError.invalidResponse(_, let detail) where !endpoint.isRead {
+                    // A 200 says the gateway handled the write; an unreadable one hides how.
+                    throw GatewayError.outcomeUnknown(endpoint: endpoint, reason: "the answer could not be read: \(detail)")
+                }
             case 401, 403:
                 await tokens.tokenRejected(token)
                 guard !refreshedAfterRejection else {

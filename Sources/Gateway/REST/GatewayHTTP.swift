@@ -70,7 +70,12 @@ struct GatewayHTTP: Sendable {
             let neverSent: [HTTPClientError] = [
                 .connectTimeout, .invalidURL, .emptyHost, .emptyScheme, .socksHandshakeTimeout, .httpProxyHandshakeTimeout, .tlsHandshakeTimeout,
             ]
-            return neverSent.contains(httpError) ? .notSent(String(describing: httpError)) : .ambiguous(String(describing: httpError))
+            if neverSent.contains(httpError) { return .notSent(String(describing: httpError)) }
+            switch httpError {
+            case .deadlineExceeded: return .ambiguous("no answer within the request timeout")
+            case .remoteConnectionClosed: return .ambiguous("the connection closed before the answer came")
+            default: return .ambiguous(String(describing: httpError))
+            }
         }
         if let channelError = error as? ChannelError, case .connectTimeout = channelError {
             return .notSent("connect timeout")
@@ -80,6 +85,9 @@ struct GatewayHTTP: Sendable {
         }
         if let ioError = error as? IOError, ioError.errnoCode == ECONNREFUSED {
             return .notSent("connection refused")
+        }
+        if let ioError = error as? IOError, ioError.errnoCode == ECONNRESET {
+            return .ambiguous("the connection was reset")
         }
         return .ambiguous(String(describing: error))
     }

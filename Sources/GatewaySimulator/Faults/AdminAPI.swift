@@ -25,6 +25,7 @@ import NIOFoundationCompat
 /// | `/admin/hubs/refuse-upgrades` | `count` | next WebSocket upgrades get 401 |
 /// | `/admin/hubs/frames` | `mode` (normal/split/fragment/batch), `maxFrameBytes`, `messagesPerFrame` | framing |
 /// | `/admin/hubs/large-depth` | `bytes` (0 or missing: off) | oversized depth frames |
+/// | `/admin/writes/lose-response` | `kind` (place/cancel/modify/close), `mode` (reset/hang/garble/status500/reset-unexecuted), `count` (default 1; 0 disarms), `seconds` (hang time) | the next writes lose their answer |
 public struct AdminAPI<Context: PeerAwareRequestContext>: Sendable {
     /// The simulator's parts.
     public let core: SimulatorCore
@@ -87,6 +88,21 @@ public struct AdminAPI<Context: PeerAwareRequestContext>: Sendable {
                 case "batch": faults.setFrameMode(.batch(messagesPerFrame: max(2, body.messagesPerFrame ?? 4)))
                 default: return AdminError(message: "mode must be normal, split, fragment or batch")
                 }
+                return nil
+            }),
+            ("writes/lose-response", { body in
+                let kinds = WriteKind.allCases.map(\.rawValue).joined(separator: ", ")
+                let modes = LostResponseMode.allCases.map(\.rawValue).joined(separator: ", ")
+                guard let kind = body.kind.flatMap({ WriteKind(rawValue: $0.lowercased()) }) else {
+                    return AdminError(message: "kind must be one of \(kinds)")
+                }
+                guard let mode = body.mode.flatMap({ LostResponseMode(rawValue: $0.lowercased()) }) else {
+                    return AdminError(message: "mode must be one of \(modes)")
+                }
+                let count = body.count ?? 1
+                guard count >= 0 else { return AdminError(message: "count must be 0 (disarm) or more") }
+                if let seconds = body.seconds, !(seconds > 0) { return AdminError(message: "seconds (the hang time) must be > 0") }
+                faults.loseResponses(of: kind, mode: mode, count: count, hangSeconds: body.seconds ?? LostResponseSwitch.defaultHangSeconds)
                 return nil
             }),
             ("hubs/large-depth", { body in

@@ -57,6 +57,9 @@ public struct SimulatorCore: Sendable {
         faults.refuseNextUpgrades(initial.refusedUpgrades)
         faults.setFrameMode(initial.frameMode)
         faults.setOversizedDepthFrames(bytes: initial.oversizedDepthFrameBytes)
+        for (kind, armed) in initial.lostResponses {
+            faults.loseResponses(of: kind, mode: armed.mode, count: armed.remaining, hangSeconds: armed.hangSeconds)
+        }
     }
 
     /// Verifies a token the way every authenticated endpoint does (hubs: negotiate, upgrade).

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Gateway
 
 /// `close`: closes a position at market, fully (`Position/closeContract`) or partly
 /// (`Position/partialCloseContract`).
@@ -8,8 +9,9 @@ struct CloseCommand: GatewayCommand {
         abstract: "Close a position at market, fully or partly.",
         discussion: """
             Without --size the whole position is closed; with it, that many contracts (at most \
-            --max-order-size, else maxOrderSize, else \(OrderSizeLimit.defaultMaximum)). The close is never re-sent \
-            automatically: after a timeout, check `positions` before trying again. On an account \
+            --max-order-size, else maxOrderSize, else \(OrderSizeLimit.defaultMaximum)). The close \
+            is never sent twice: when the answer is lost, the position is read back and the real \
+            outcome printed; exit 74 means even that failed (check `positions` first). On an account \
             that is not a practice account the command shows the position and asks first (--yes \
             skips the question); --dry-run prints the request and sends nothing.
 
@@ -48,10 +50,11 @@ struct CloseCommand: GatewayCommand {
             let position = try await context.client.openPositions(accountId: account.id).first { $0.contractId == contract.id }
             return RiskSummary.close(position, contract: contract, size: size)
         }
-        try await write.send(with: context.client)
+        let outcome = try await write.send(with: context.client).confirmation
         try context.output.jsonLine(ActionResult(
-            action: size == nil ? "closePosition" : "partialClosePosition", accountId: account.id, contractId: contract.id, size: size, success: true
+            action: size == nil ? "closePosition" : "partialClosePosition", accountId: account.id, contractId: contract.id, size: size, success: true,
+            confirmation: outcome
         ))
-        context.output.text("Closed \(what) on \(account.name).")
+        context.output.text("Closed \(what) on \(account.name)." + ConfirmationNote.sentence(outcome))
     }
 }

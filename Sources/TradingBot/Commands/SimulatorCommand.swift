@@ -18,6 +18,7 @@ struct SimulatorCommand: AsyncParsableCommand {
               curl -X POST http://127.0.0.1:PORT/admin/tokens/revoke-all
               curl -X POST http://127.0.0.1:PORT/admin/feed/stall
               curl -X POST http://127.0.0.1:PORT/admin/hubs/drop -d '{"hub":"market"}'
+              curl -X POST http://127.0.0.1:PORT/admin/writes/lose-response -d '{"kind":"place","mode":"reset"}'
               curl -X POST http://127.0.0.1:PORT/admin/status
 
             Example:
@@ -74,6 +75,15 @@ struct SimulatorCommand: AsyncParsableCommand {
     @Option(name: .customLong("large-depth"), help: ArgumentHelp("Fault: pad depth snapshots to at least this many bytes in one frame.", valueName: "bytes"))
     var oversizedDepthBytes: Int?
 
+    @Option(
+        name: .customLong("lose-response"),
+        help: ArgumentHelp(
+            "Fault: the next COUNT writes of KIND lose their answer: reset, hang, garble and status500 execute the write first, reset-unexecuted does not (\(LostResponseArgument.syntax)). Repeatable.",
+            valueName: "kind:mode[:count]"
+        )
+    )
+    var lostResponses: [LostResponseArgument] = []
+
     @Flag(help: "Print the addresses as one JSON object.")
     var json = false
 
@@ -96,6 +106,8 @@ struct SimulatorCommand: AsyncParsableCommand {
             // 64 MiB: beyond any frame a client accepts; the bound keeps padding arithmetic sane.
             if let value, !(1...(64 << 20)).contains(value) { throw ValidationError("\(flag) must be between 1 and \(64 << 20) (it is \(value)).") }
         }
+        let kinds = lostResponses.map(\.kind)
+        if Set(kinds).count != kinds.count { throw ValidationError("Give each kind of write to --lose-response once.") }
     }
 
     /// The simulator's configuration from the flags.
@@ -120,6 +132,9 @@ struct SimulatorCommand: AsyncParsableCommand {
         if let fragmentFrameBytes { configuration.initialFaults.frameMode = .fragment(maxFrameBytes: fragmentFrameBytes) }
         if let batchFrameMessages { configuration.initialFaults.frameMode = .batch(messagesPerFrame: batchFrameMessages) }
         configuration.initialFaults.oversizedDepthFrameBytes = oversizedDepthBytes
+        for lost in lostResponses {
+            configuration.initialFaults.lostResponses[lost.kind] = LostResponseSwitch(mode: lost.mode, remaining: lost.count)
+        }
         configuration.logLevel = verbose ? .info : .critical
         return configuration
     }

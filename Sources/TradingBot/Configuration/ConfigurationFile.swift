@@ -12,7 +12,8 @@ import Foundation
 ///   "apiUrl": "https://api.topstepx.com",
 ///   "rtcUrl": "https://rtc.topstepx.com",
 ///   "maxOrderSize": 5,
-///   "noConfirmAccounts": ["8101002", "50KTC-V2-51342-19084532"]
+///   "noConfirmAccounts": ["8101002", "50KTC-V2-51342-19084532"],
+///   "requestTimeout": 30
 /// }
 /// ```
 ///
@@ -32,13 +33,15 @@ struct ConfigurationFile: Sendable, Equatable {
     var maxOrderSize: Int?
     /// Accounts (ids or exact names) on which order commands do not ask for confirmation.
     var noConfirmAccounts: [String]
+    /// The limit on one REST exchange, in seconds.
+    var requestTimeout: Double?
 
     /// The keys the file may contain.
-    static let keys = ["username", "apiKey", "apiUrl", "rtcUrl", "maxOrderSize", "noConfirmAccounts"]
+    static let keys = ["username", "apiKey", "apiUrl", "rtcUrl", "maxOrderSize", "noConfirmAccounts", "requestTimeout"]
 
     init(
         username: String? = nil, apiKey: String? = nil, apiUrl: String? = nil, rtcUrl: String? = nil, maxOrderSize: Int? = nil,
-        noConfirmAccounts: [String] = []
+        noConfirmAccounts: [String] = [], requestTimeout: Double? = nil
     ) {
         self.username = username
         self.apiKey = apiKey
@@ -46,6 +49,7 @@ struct ConfigurationFile: Sendable, Equatable {
         self.rtcUrl = rtcUrl
         self.maxOrderSize = maxOrderSize
         self.noConfirmAccounts = noConfirmAccounts
+        self.requestTimeout = requestTimeout
     }
 
     /// Reads the file's contents; `path` only words the errors.
@@ -68,6 +72,7 @@ struct ConfigurationFile: Sendable, Equatable {
         let expected = switch key {
         case "maxOrderSize": "a whole number of contracts"
         case "noConfirmAccounts": "a list of account ids or exact account names"
+        case "requestTimeout": "a number of seconds"
         case "the top level": "one JSON object"
         default: "a string"
         }
@@ -110,6 +115,12 @@ extension ConfigurationFile: Decodable {
             throw CLIError.configuration(problem)
         }
         noConfirmAccounts = try container.decodeIfPresent([AccountReference].self, forKey: Key(stringValue: "noConfirmAccounts"))?.map(\.text) ?? []
+        requestTimeout = try container.decodeIfPresent(Double.self, forKey: Key(stringValue: "requestTimeout"))
+        if let requestTimeout, !ResolvedConfiguration.requestTimeoutRange.contains(requestTimeout) {
+            throw CLIError.configuration(
+                "\"requestTimeout\" in the config file {path} must be between 0.1 and 3600 seconds (it is \(requestTimeout))."
+            )
+        }
     }
 
     /// An entry of `noConfirmAccounts`: an id (a JSON number or string) or an exact name.

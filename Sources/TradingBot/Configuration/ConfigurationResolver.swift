@@ -1,8 +1,8 @@
 import Foundation
 
 /// Merges the settings in their order of precedence: flags, then environment variables
-/// (`PROJECTX_USERNAME`, `PROJECTX_API_KEY`, `PROJECTX_API_URL`, `PROJECTX_RTC_URL`), then the config
-/// file, then the TopstepX defaults.
+/// (`PROJECTX_USERNAME`, `PROJECTX_API_KEY`, `PROJECTX_API_URL`, `PROJECTX_RTC_URL`,
+/// `PROJECTX_REQUEST_TIMEOUT`), then the config file, then the TopstepX defaults.
 ///
 /// The config file is `--config PATH` when given (it must exist), otherwise
 /// `$XDG_CONFIG_HOME/trading-bot/config.json` when `XDG_CONFIG_HOME` is an absolute path, otherwise
@@ -67,6 +67,7 @@ struct ConfigurationResolver: Sendable {
             realtimeURLSource: realtimeText?.source ?? apiText?.source ?? .defaultValue
         )
         if let hint = flags.configPath ?? defaultConfigPath { resolved.configPathHint = hint }
+        resolved.requestTimeout = try requestTimeout() ?? file.requestTimeout
         return resolved
     }
 
@@ -85,6 +86,15 @@ struct ConfigurationResolver: Sendable {
             return (ConfigurationFile(), nil)
         }
         return (try ConfigurationFile(data: data, path: path), path)
+    }
+
+    /// `PROJECTX_REQUEST_TIMEOUT` in seconds, when set.
+    private func requestTimeout() throws(CLIError) -> Double? {
+        guard let text = value("PROJECTX_REQUEST_TIMEOUT") else { return nil }
+        guard let seconds = Double(text), ResolvedConfiguration.requestTimeoutRange.contains(seconds) else {
+            throw .configuration("PROJECTX_REQUEST_TIMEOUT is \"\(text)\"; it must be a number of seconds between 0.1 and 3600, such as 30.")
+        }
+        return seconds
     }
 
     private func value(_ name: String) -> String? {

@@ -41,24 +41,25 @@ enum WriteRequest: Sendable, Equatable {
         }
     }
 
-    /// Sends it through the SDK (never retried after an ambiguous failure, as the SDK does).
+    /// Sends it through the SDK, which never sends it twice and resolves a lost answer by reading
+    /// back.
     ///
-    /// - Returns: the new order's id for a placement, nil otherwise.
+    /// - Returns: the placed order for a placement, and how the write is known to be executed.
     @discardableResult
-    func send(with client: GatewayClient) async throws -> Int64? {
+    func send(with client: GatewayClient) async throws -> (placed: PlacedOrder?, confirmation: WriteConfirmation) {
         switch self {
         case .place(let order):
-            return try await client.placeOrder(order)
+            let placed = try await client.placeOrder(order)
+            return (placed, placed.confirmation)
         case .modify(let modification):
-            try await client.modifyOrder(modification)
+            return (nil, try await client.modifyOrder(modification))
         case .cancel(let accountId, let orderId):
-            try await client.cancelOrder(accountId: accountId, orderId: orderId)
+            return (nil, try await client.cancelOrder(accountId: accountId, orderId: orderId))
         case .close(let accountId, let contractId):
-            try await client.closePosition(accountId: accountId, contractId: contractId)
+            return (nil, try await client.closePosition(accountId: accountId, contractId: contractId))
         case .partialClose(let accountId, let contractId, let size):
-            try await client.partiallyClosePosition(accountId: accountId, contractId: contractId, size: size)
+            return (nil, try await client.partiallyClosePosition(accountId: accountId, contractId: contractId, size: size))
         }
-        return nil
     }
 
     /// The line `--dry-run` prints: `POST https://api.topstepx.com/api/Order/cancel {"accountId":1,"orderId":2}`.

@@ -114,7 +114,9 @@ struct SimulatorCommandTests {
     }
 
     @Test func invalidFlagsAreUsageErrors() async throws {
-        for arguments in [["simulator", "--port", "70000"], ["simulator", "--token-ttl", "0"], ["simulator", "--rate", "0"], ["simulator", "--split-frames", "10", "--batch-frames", "2"]] {
+        for arguments in [["simulator", "--port", "70000"], ["simulator", "--token-ttl", "0"], ["simulator", "--rate", "0"], ["simulator", "--split-frames", "10", "--batch-frames", "2"],
+            ["simulator", "--lose-response", "place:explode"], ["simulator", "--lose-response", "flatten:reset"],
+            ["simulator", "--lose-response", "place:reset:0"], ["simulator", "--lose-response", "place:reset", "--lose-response", "place:hang"]] {
             let result = try await ProcessRunner.run(arguments, environment: ["PATH": "/usr/bin:/bin"])
             #expect(result.status == 64, "\(result)")
         }

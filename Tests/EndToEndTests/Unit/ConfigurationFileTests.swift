@@ -52,6 +52,16 @@ struct ConfigurationFileTests {
         #expect(error?.message == "\"noConfirmAccounts\" in the config file /c.json must be a list of account ids or exact account names (see `trading-bot --help` for the format).")
     }
 
+    @Test func requestTimeoutIsSecondsWithinLimits() {
+        #expect((try? parse(#"{"requestTimeout": 2.5}"#))?.requestTimeout == 2.5)
+        for json in [#"{"requestTimeout": 0}"#, #"{"requestTimeout": 7200}"#] {
+            let error = #expect(throws: CLIError.self) { try parse(json) }
+            #expect(error?.message.contains("between 0.1 and 3600 seconds") == true, "\(json)")
+        }
+        let error = #expect(throws: CLIError.self) { try parse(#"{"requestTimeout": "30"}"#) }
+        #expect(error?.message.contains("must be a number of seconds") == true)
+    }
+
     @Test func invalidJSONIsAnError() {
         let error = #expect(throws: CLIError.self) { try parse("{username: u}") }
         #expect(error?.message.contains("not valid JSON") == true)

@@ -41,6 +41,26 @@ struct ConfigurationResolverTests {
         #expect(resolved.apiKeySource == .environment)
     }
 
+    @Test func requestTimeoutComesFromTheEnvironmentThenTheFile() throws {
+        let file = ["/home/t/.config/trading-bot/config.json": #"{"requestTimeout": 12}"#]
+        let fromFile = try Self.resolver(Self.fullEnvironment, files: file).resolve(ConfigurationFlags())
+        #expect(fromFile.requestTimeout == 12)
+        #expect(try fromFile.gatewayConfiguration().requestTimeout == .seconds(12))
+        var environment = Self.fullEnvironment
+        environment["PROJECTX_REQUEST_TIMEOUT"] = "1.5"
+        let fromEnvironment = try Self.resolver(environment, files: file).resolve(ConfigurationFlags())
+        #expect(try fromEnvironment.gatewayConfiguration().requestTimeout == .milliseconds(1500))
+        #expect(try fromEnvironment.gatewayConfiguration().orderTagPrefix == "tb", "the program's orders are tagged tb-…")
+        let unset = try Self.resolver(Self.fullEnvironment).resolve(ConfigurationFlags())
+        #expect(try unset.gatewayConfiguration().requestTimeout == .seconds(30), "the SDK's default")
+        for bad in ["soon", "0", "-3", "4000"] {
+            environment["PROJECTX_REQUEST_TIMEOUT"] = bad
+            let error = #expect(throws: CLIError.self) { try Self.resolver(environment).resolve(ConfigurationFlags()) }
+            #expect(error?.status == .configuration)
+            #expect(error?.message.contains("PROJECTX_REQUEST_TIMEOUT is \"\(bad)\"") == true, "\(String(describing: error))")
+        }
+    }
+
     @Test func fileFillsWhatIsMissing() throws {
         let resolver = Self.resolver(["HOME": "/home/t", "PROJECTX_USERNAME": "env-user"], files: ["/home/t/.config/trading-bot/config.json": Self.fullFile])
         let resolved = try resolver.resolve(ConfigurationFlags())

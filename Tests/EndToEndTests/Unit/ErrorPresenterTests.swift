@@ -20,6 +20,7 @@ struct ErrorPresenterTests {
             (.rejected(endpoint: .placeOrder, code: 2, message: "Invalid", orderId: nil), .rejected),
             (.rateLimited(endpoint: .retrieveBars, retryAfterSeconds: 3), .rateLimited),
             (.outcomeUnknown(endpoint: .placeOrder, reason: "timeout"), .outcomeUnknown),
+            (.notExecuted(endpoint: .placeOrder, reason: "the connection was reset", finding: "no order carries the tag tb-1"), .unavailable),
             (.unreachable(endpoint: .loginKey, reason: "connection refused"), .unavailable),
             (.badRequest(endpoint: .placeOrder, detail: "type"), .rejected),
             (.httpStatus(endpoint: .accountSearch, status: 502, detail: ""), .protocolError),

@@ -10,7 +10,9 @@ struct OrderCancelCommand: GatewayCommand {
             Cancels each order in turn and stops at the first refusal. Live and follower accounts \
             may not cancel through the gateway; use the trading platform for those. On an account \
             that is not a practice account the command shows the orders and asks first (--yes \
-            skips the question); --dry-run prints the requests and sends nothing.
+            skips the question); --dry-run prints the requests and sends nothing. A cancel is \
+            never sent twice: when the answer is lost, the order is read back and the real outcome \
+            printed.
 
             Example:
               trading-bot order cancel --account PRAC-V2-51342-73810925 7100000001 7100000002
@@ -40,9 +42,9 @@ struct OrderCancelCommand: GatewayCommand {
             return RiskSummary.cancellation(of: orders, contracts: await context.contractsForPrompt(orders.map(\.contractId)))
         }
         for orderId in orderIds {
-            try await WriteRequest.cancel(accountId: account.id, orderId: orderId).send(with: context.client)
-            try context.output.jsonLine(ActionResult(action: "cancelOrder", accountId: account.id, orderId: orderId, success: true))
-            context.output.text("Cancelled order \(orderId) on \(account.name).")
+            let outcome = try await WriteRequest.cancel(accountId: account.id, orderId: orderId).send(with: context.client).confirmation
+            try context.output.jsonLine(ActionResult(action: "cancelOrder", accountId: account.id, orderId: orderId, success: true, confirmation: outcome))
+            context.output.text("Cancelled order \(orderId) on \(account.name)." + ConfirmationNote.sentence(outcome))
         }
     }
 }

@@ -10,7 +10,9 @@ struct OrderModifyCommand: GatewayCommand {
             Give at least one of --size, --limit, --stop, --trail; the rest stay as they are. \
             The new size may not exceed --max-order-size, else maxOrderSize, else \(OrderSizeLimit.defaultMaximum). On an \
             account that is not a practice account the command shows the order before and after \
-            and asks first (--yes skips the question); --dry-run prints the request and sends nothing.
+            and asks first (--yes skips the question); --dry-run prints the request and sends nothing. \
+            A change is never sent twice: when the answer is lost, the order is read back and \
+            compared with the change.
 
             Example:
               trading-bot order modify --account PRAC-V2-51342-73810925 7100000001 --limit 5001.5 --size 2
@@ -69,8 +71,8 @@ struct OrderModifyCommand: GatewayCommand {
             let contract = await context.contractsForPrompt([order.contractId])[order.contractId]
             return RiskSummary.modification(modification, of: order, contract: contract)
         }
-        try await WriteRequest.modify(modification).send(with: context.client)
-        try context.output.jsonLine(ActionResult(action: "modifyOrder", accountId: account.id, orderId: orderId, size: size, success: true))
-        context.output.text("Modified order \(orderId) on \(account.name): \(changes).")
+        let outcome = try await WriteRequest.modify(modification).send(with: context.client).confirmation
+        try context.output.jsonLine(ActionResult(action: "modifyOrder", accountId: account.id, orderId: orderId, size: size, success: true, confirmation: outcome))
+        context.output.text("Modified order \(orderId) on \(account.name): \(changes)." + ConfirmationNote.sentence(outcome))
     }
 }
