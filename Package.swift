@@ -97,6 +97,7 @@ let package = Package(
             name: "TradingBot",
             dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), 
                 "Gateway",
+                "SignalRProtocol",
                 "GatewaySimulator",
                 "MarketData",
                 "SignalR",
@@ -110,6 +111,7 @@ let package = Package(
             name: "SignalRTool",
             dependencies: [
                 "SignalR",
+                "SignalRProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
