@@ -88,7 +88,7 @@ struct AccountSyncMachine: Sendable {
         phase = .waitingForHub
         self.reason = reason
         var actions = setStatus(.synchronizing(reason: reason))
-        if hubLive { actions += hubLive(refused: refused, reason: reason) }
+        if hubLive { actions += self.hubLive(refused: refused, reason: reason) }
         return actions
     }
 
