@@ -71,6 +71,7 @@ struct AccountMonitorTests {
         #expect(first.orders[resting]?.status == .open)
         #expect(first.account?.balance == account.balance)
         try await Self.expectMatchesTruth(monitor, client, "at start")
+        let snapshotsAtStart = monitor.statistics.snapshots
 
         // A bracket entry far from the market: its stop and target wait as Suspended orders,
         // which Order/searchOpen would not list.
@@ -102,7 +103,7 @@ struct AccountMonitorTests {
         try await Self.expectMatchesTruth(monitor, client, "after closing")
         #expect(monitor.snapshot.fills.values.compactMap(\.profitAndLoss).count == 2, "the closing fills carry P&L")
 
-        #expect(monitor.statistics.snapshots == 1, "kept by events alone: no snapshot since the first")
+        #expect(monitor.statistics.snapshots == snapshotsAtStart, "kept by events alone: no snapshot since the start")
         await monitor.stop()
         #expect(monitor.status == .stopped)
         #expect(await user.subscriptions == [.accounts], "the account's own subscriptions are removed")
@@ -176,21 +177,26 @@ struct AccountMonitorTests {
         let user = UserHub(client: client, options: Self.hubOptions)
         let statuses = EventLog(user.statusUpdates())
         try await user.start()
-        // The gateway refuses the next three subscriptions: SubscribeAccounts and SubscribeOrders,
-        // then the first retry of one of them.
-        fixture.simulator.faults.refuseNextSubscriptions(3, on: .user)
+        // The gateway refuses the next five subscriptions: the monitor's four, then the first
+        // retry of one of them.
+        fixture.simulator.faults.refuseNextSubscriptions(5, on: .user)
         let monitor = AccountMonitor(client: client, accountId: account.id, userHub: user)
         let log = EventLog(monitor.updates())
         await monitor.start()
 
         #expect(await statuses.wait { status in
-            if case .degraded(let reason) = status { reason.contains("accounts") && reason.contains("orders \(account.id)") } else { false }
+            if case .degraded(let reason) = status {
+                ["accounts", "orders \(account.id)", "positions \(account.id)", "trades \(account.id)"].allSatisfy(reason.contains)
+            } else {
+                false
+            }
         }, "reported in the hub's status: \(statuses.all)")
         #expect(await log.wait { if case .status(.degraded(let reason)) = $0 { reason.contains("orders \(account.id)") } else { false } },
                 "and in the monitor's: \(log.all)")
         // Retried until accepted; then the state is read again and followed.
         try await monitor.synchronized(timeout: .seconds(20))
         #expect(await user.refusedSubscriptions.isEmpty)
+        #expect(await fixture.simulator.faults.snapshot().refusedUserSubscriptionsLeft == 0, "every refusal was used: a retry was refused too")
         #expect(await user.subscriptions.count == 4, "nothing was forgotten")
         #expect(user.status.isLive)
         let placed = try await client.placeOrder(.limit(accountId: account.id, contractId: mes.id, side: .buy, size: 1, price: 1000))
