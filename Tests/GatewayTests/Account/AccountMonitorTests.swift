@@ -174,7 +174,11 @@ struct AccountMonitorTests {
         let client = fixture.client()
         let account = try #require(try await client.accounts().first { $0.canTrade })
         let mes = try await client.resolveContract("MES")
-        let user = UserHub(client: client, options: Self.hubOptions)
+        // Retries far enough apart that the monitor sees the refusal before one is accepted.
+        var options = Self.hubOptions
+        options.refusedSubscriptionRetryDelay = .milliseconds(500)
+        options.refusedSubscriptionRetryMaximumDelay = .seconds(1)
+        let user = UserHub(client: client, options: options)
         let statuses = EventLog(user.statusUpdates())
         try await user.start()
         // The gateway refuses the next five subscriptions: the monitor's four, then the first
@@ -184,14 +188,11 @@ struct AccountMonitorTests {
         let log = EventLog(monitor.updates())
         await monitor.start()
 
-        #expect(await statuses.wait { status in
-            if case .degraded(let reason) = status {
-                ["accounts", "orders \(account.id)", "positions \(account.id)", "trades \(account.id)"].allSatisfy(reason.contains)
-            } else {
-                false
-            }
-        }, "reported in the hub's status: \(statuses.all)")
-        #expect(await log.wait { if case .status(.degraded(let reason)) = $0 { reason.contains("orders \(account.id)") } else { false } },
+        for refused in ["accounts", "orders \(account.id)", "positions \(account.id)", "trades \(account.id)"] {
+            #expect(await statuses.wait { if case .degraded(let reason) = $0 { reason.contains(refused) } else { false } },
+                    "each refusal is reported in the hub's status: \(refused) in \(statuses.all)")
+        }
+        #expect(await log.wait { if case .status(.degraded(let reason)) = $0 { reason.contains("accounts") } else { false } },
                 "and in the monitor's: \(log.all)")
         // Retried until accepted; then the state is read again and followed.
         try await monitor.synchronized(timeout: .seconds(20))
