@@ -118,8 +118,8 @@ public final class AccountMonitor: Sendable {
     /// Whether ``snapshot`` equals the server's.
     public var status: AccountMonitorStatus { published.withLockedValue { $0.status } }
 
-    /// Snapshots applied, gaps seen (each one rebuilds the state) and snapshots that failed (and
-    /// were retried).
+    /// Snapshots applied, gaps seen (each one rebuilds the state; ``resynchronize(reason:)``
+    /// counts as one) and snapshots that failed (and were retried).
     public var statistics: (snapshots: Int, gaps: Int, failedSnapshots: Int) { published.withLockedValue { $0.statistics } }
 
     /// A new stream of the state now (``AccountUpdate/initial(_:_:)``), then every change and
@@ -207,11 +207,16 @@ public final class AccountMonitor: Sendable {
 
     /// The state once it is in sync or degraded (the snapshot is applied but a refused
     /// subscription's updates are missing), waiting up to `timeout`: what a one-off reading needs.
-    public func settled(timeout: Duration = .seconds(30)) async throws -> AccountSnapshot {
+    ///
+    /// - Parameter instant: as in ``synchronized(since:timeout:)``.
+    public func settled(since instant: ContinuousClock.Instant? = nil, timeout: Duration = .seconds(30)) async throws -> AccountSnapshot {
         try await waitForState(timeout: timeout, description: "in sync or degraded") { published in
             switch published.status {
-            case .inSync, .degraded: true
-            default: false
+            case .inSync, .degraded:
+                guard let instant else { return true }
+                return published.syncedFrom.map { $0 >= instant } ?? false
+            default:
+                return false
             }
         }
     }
