@@ -41,7 +41,13 @@ struct MarketHubTests {
         let market = MarketHub(client: fixture.client(), options: FastHubs.market())
         try await market.start()
         await #expect(throws: SignalRError.self) { try await market.subscribe(.quotes, "CON.F.US.NOPE.Z99") }
+        // Not forgotten: still wanted, reported, retried until unsubscribed.
+        #expect(await market.subscriptions == [MarketSubscription(.quotes, "CON.F.US.NOPE.Z99")])
+        #expect(await market.refusedSubscriptions[MarketSubscription(.quotes, "CON.F.US.NOPE.Z99")]?.contains("was not found") == true)
+        #expect(await eventually { if case .degraded(let reason) = market.status { reason.contains("quotes CON.F.US.NOPE.Z99") } else { false } })
+        try await market.unsubscribe(.quotes, "CON.F.US.NOPE.Z99")
         #expect(await market.subscriptions.isEmpty)
+        #expect(await eventually { market.status.isLive })
         await market.stop()
     }
 

@@ -61,32 +61,74 @@ struct RealtimeStateTests {
 
     @Test func coordinatorAppliesOnlyWhenConnectedAndRestoresEverything() async throws {
         let log = NIOLockedValueBox<[String]>([])
-        let refusing = SubscriptionCoordinator<MarketSubscription>(
+        let coordinator = SubscriptionCoordinator<MarketSubscription>(
+            apply: { subscription in log.withLockedValue { $0.append("+\(subscription)") } },
+            remove: { subscription in log.withLockedValue { $0.append("-\(subscription)") } }
+        )
+        try await coordinator.subscribe(.init(.quotes, "A"))
+        #expect(log.withLockedValue { $0 }.isEmpty, "not connected: only remembered")
+        let first = await coordinator.restore()
+        #expect(first.applied == 1 && first.failures.isEmpty && !first.interrupted)
+        try await coordinator.subscribe(.init(.trades, "A"))
+        try await coordinator.subscribe(.init(.trades, "A"))
+        #expect(log.withLockedValue { $0 } == ["+quotes A", "+trades A"])
+
+        await coordinator.disconnected()
+        try await coordinator.unsubscribe(.init(.trades, "A"))
+        #expect(log.withLockedValue { $0 }.count == 2, "nothing is sent while disconnected")
+        let second = await coordinator.restore()
+        #expect(second.applied == 1)
+        #expect(log.withLockedValue { $0 } == ["+quotes A", "+trades A", "+quotes A"])
+        try await coordinator.unsubscribe(.init(.quotes, "A"))
+        #expect(log.withLockedValue { $0 }.last == "-quotes A")
+    }
+
+    @Test func aRefusedSubscriptionStaysWantedAndIsRetriedUntilAccepted() async throws {
+        // The server refuses "B" until told otherwise.
+        let accepting = NIOLockedValueBox(false)
+        let log = NIOLockedValueBox<[String]>([])
+        let coordinator = SubscriptionCoordinator<MarketSubscription>(
             apply: { subscription in
-                if subscription.contractId == "BAD" { throw SignalRError.invocationFailed(method: "Subscribe", message: "unknown contract") }
+                if subscription.contractId == "B", !accepting.withLockedValue({ $0 }) {
+                    throw SignalRError.invocationFailed(method: "Subscribe", message: "not now")
+                }
                 log.withLockedValue { $0.append("+\(subscription)") }
             },
             remove: { subscription in log.withLockedValue { $0.append("-\(subscription)") } }
         )
-        try await refusing.subscribe(.init(.quotes, "A"))
-        #expect(log.withLockedValue { $0 }.isEmpty, "not connected: only remembered")
-        let first = await refusing.restore()
-        #expect(first.applied == 1 && first.failures.isEmpty && !first.interrupted)
-        try await refusing.subscribe(.init(.trades, "A"))
-        try await refusing.subscribe(.init(.trades, "A"))
-        #expect(log.withLockedValue { $0 } == ["+quotes A", "+trades A"])
-        await #expect(throws: SignalRError.self) { try await refusing.subscribe(.init(.quotes, "BAD")) }
-        let kept = await refusing.wantedSubscriptions.count
-        #expect(kept == 2, "a refused subscription is not kept")
+        _ = await coordinator.restore()
+        await #expect(throws: SignalRError.self) { try await coordinator.subscribe(.init(.quotes, "B")) }
+        #expect(await coordinator.wantedSubscriptions == [.init(.quotes, "B")], "refused, still wanted")
+        #expect(await coordinator.refusedSubscriptions == [.init(.quotes, "B"): "not now"])
 
-        await refusing.disconnected()
-        try await refusing.unsubscribe(.init(.trades, "A"))
-        #expect(log.withLockedValue { $0 }.count == 2, "nothing is sent while disconnected")
-        let second = await refusing.restore()
-        #expect(second.applied == 1)
-        #expect(log.withLockedValue { $0 } == ["+quotes A", "+trades A", "+quotes A"])
-        try await refusing.unsubscribe(.init(.quotes, "A"))
-        #expect(log.withLockedValue { $0 }.last == "-quotes A")
+        // Refused again by a retry and by a new connection: still wanted, still reported.
+        let retried = await coordinator.retryRefused()
+        #expect(retried.applied.isEmpty && !retried.interrupted)
+        await coordinator.disconnected()
+        #expect(await coordinator.retryRefused().interrupted, "not connected: the next restore retries")
+        let restored = await coordinator.restore()
+        #expect(restored.failures.map(\.0) == [.init(.quotes, "B")])
+        #expect(await coordinator.refusedSubscriptions.count == 1)
+
+        accepting.withLockedValue { $0 = true }
+        let accepted = await coordinator.retryRefused()
+        #expect(accepted.applied == [.init(.quotes, "B")])
+        #expect(await coordinator.refusedSubscriptions.isEmpty)
+        #expect(log.withLockedValue { $0 } == ["+quotes B"])
+        try await coordinator.unsubscribe(.init(.quotes, "B"))
+        #expect(log.withLockedValue { $0 }.last == "-quotes B", "applied after the retry, so removed at the server")
+    }
+
+    @Test func unsubscribingARefusedSubscriptionForgetsIt() async throws {
+        let coordinator = SubscriptionCoordinator<MarketSubscription>(
+            apply: { _ in throw SignalRError.invocationFailed(method: "Subscribe", message: "no") },
+            remove: { _ in Issue.record("a refused subscription is not removed at the server") }
+        )
+        _ = await coordinator.restore()
+        _ = try? await coordinator.subscribe(.init(.quotes, "B"))
+        try await coordinator.unsubscribe(.init(.quotes, "B"))
+        #expect(await coordinator.wantedSubscriptions.isEmpty)
+        #expect(await coordinator.refusedSubscriptions.isEmpty)
     }
 
     @Test func restoreStopsWhenTheConnectionGoesAway() async {

@@ -5,6 +5,14 @@ import NIOConcurrencyHelpers
 /// Each consumer has its own bounded buffer (newest kept): a slow consumer loses its oldest events
 /// rather than stalling the socket for everyone; the drop is counted.
 ///
+/// **A loss is never silent when an overflow marker is given.** After a drop the consumer is sent
+/// the marker (a gap event), and sent it again if the marker itself could have been pushed out
+/// of the buffer before the consumer read it. Nothing observes the consumer's reads, so the
+/// broadcaster keeps, per consumer, how many elements were enqueued behind the unread marker:
+/// the buffer's count after an enqueue (capacity minus `remaining`) tells when the marker was
+/// read (no more elements left than were put behind it), and a drop while the marker is at the
+/// front (as many behind it as the buffer holds, less one) is what would lose it.
+///
 /// **Two locks, on purpose.** Yielding resumes the consumer's task, which takes that task's status
 /// lock; cancelling a consumer's task holds that same status lock while it runs the stream's
 /// `onTermination`, which removes the consumer here. If one lock guarded both the yield and the
@@ -17,24 +25,49 @@ final class EventBroadcaster<Element: Sendable>: Sendable {
     private struct Consumers {
         var next = 0
         var byId: [Int: AsyncStream<Element>.Continuation] = [:]
-        /// `byId`'s values, kept so that delivering an event does not allocate.
-        var list: [AsyncStream<Element>.Continuation] = []
+        /// `byId`'s entries, kept so that delivering an event does not allocate.
+        var list: [(id: Int, continuation: AsyncStream<Element>.Continuation)] = []
         var dropped = 0
         var finished = false
 
-        mutating func rebuildList() { list = Array(byId.values) }
+        mutating func rebuildList() { list = byId.map { (id: $0.key, continuation: $0.value) } }
     }
 
     private let consumers = NIOLockedValueBox(Consumers())
-    private let delivery = NIOLock()
+    /// Orders producers; holds, per consumer with an unread overflow marker, how many elements
+    /// were enqueued behind that marker.
+    private let delivery = NIOLockedValueBox<[Int: Int]>([:])
     private let bufferSize: Int
+    private let overflowMarker: (@Sendable () -> Element)?
 
-    init(bufferSize: Int = 10_000) {
-        self.bufferSize = bufferSize
+    /// - Parameters:
+    ///   - bufferSize: elements buffered per consumer before the oldest are dropped.
+    ///   - overflowMarker: the element (a gap event) a consumer is sent after it lost elements;
+    ///     nil to drop silently (counted in ``droppedCount`` only).
+    init(bufferSize: Int = 10_000, overflowMarker: (@Sendable () -> Element)? = nil) {
+        self.bufferSize = max(1, bufferSize)
+        self.overflowMarker = overflowMarker
     }
 
     /// A new consumer's stream; it ends when the broadcaster finishes or the consumer stops.
     func stream() -> AsyncStream<Element> {
+        register().stream
+    }
+
+    /// A new consumer's stream whose first element is `first()`, computed where no other element
+    /// can be delivered: every element delivered after it comes after it in the stream too.
+    ///
+    /// With ``yieldAtomically(_:)`` a publisher can hand new consumers its state exactly as of the
+    /// last elements delivered.
+    func stream(startingWith first: () -> Element) -> AsyncStream<Element> {
+        delivery.withLockedValue { _ in
+            let (stream, continuation) = register()
+            continuation?.yield(first())
+            return stream
+        }
+    }
+
+    private func register() -> (stream: AsyncStream<Element>, continuation: AsyncStream<Element>.Continuation?) {
         let (stream, continuation) = AsyncStream<Element>.makeStream(bufferingPolicy: .bufferingNewest(bufferSize))
         let id: Int? = consumers.withLockedValue { consumers in
             guard !consumers.finished else { return nil }
@@ -46,26 +79,66 @@ final class EventBroadcaster<Element: Sendable>: Sendable {
         }
         guard let id else {
             continuation.finish()
-            return stream
+            return (stream, nil)
         }
         continuation.onTermination = { [weak self] _ in
             self?.consumers.withLockedValue { consumers in
                 if consumers.byId.removeValue(forKey: id) != nil { consumers.rebuildList() }
             }
         }
-        return stream
+        return (stream, continuation)
     }
 
     /// Delivers `element` to every consumer, in the same order for all of them.
     func yield(_ element: Element) {
-        delivery.withLock {
-            let targets = consumers.withLockedValue { $0.list }
-            var dropped = 0
-            for continuation in targets {
-                if case .dropped = continuation.yield(element) { dropped += 1 }
-            }
-            if dropped > 0 { consumers.withLockedValue { $0.dropped += dropped } }
+        delivery.withLockedValue { behindMarker in deliver(element, behindMarker: &behindMarker) }
+    }
+
+    /// Delivers the elements `make` returns with no other delivery, and no new consumer, in
+    /// between. `make` runs first, in that same exclusion, so it can record the state the elements
+    /// lead to, which ``stream(startingWith:)`` then hands to new consumers.
+    func yieldAtomically(_ make: () -> [Element]) {
+        delivery.withLockedValue { behindMarker in
+            for element in make() { deliver(element, behindMarker: &behindMarker) }
         }
+    }
+
+    /// Delivers one element; called holding `delivery`.
+    private func deliver(_ element: Element, behindMarker: inout [Int: Int]) {
+        let targets = consumers.withLockedValue { $0.list }
+        var dropped = 0
+        for (id, continuation) in targets {
+            let result = continuation.yield(element)
+            guard let overflowMarker else {
+                if case .dropped = result { dropped += 1 }
+                continue
+            }
+            switch result {
+            case .enqueued(let remaining):
+                guard let behind = behindMarker[id] else { continue }
+                // With the marker still buffered there are at least `behind + 2` elements.
+                behindMarker[id] = bufferSize - remaining <= behind + 1 ? nil : behind + 1
+            case .dropped:
+                dropped += 1
+                if let behind = behindMarker[id], behind + 1 < bufferSize {
+                    // Something ahead of the marker was dropped; the marker is still there.
+                    behindMarker[id] = behind + 1
+                } else {
+                    // No marker, or it was at the front and just went: send one now.
+                    if case .dropped = continuation.yield(overflowMarker()) { dropped += 1 }
+                    behindMarker[id] = 0
+                }
+            case .terminated:
+                behindMarker[id] = nil
+            @unknown default:
+                continue
+            }
+        }
+        if behindMarker.count > targets.count {
+            let live = Set(targets.map(\.id))
+            behindMarker = behindMarker.filter { live.contains($0.key) }
+        }
+        if dropped > 0 { consumers.withLockedValue { $0.dropped += dropped } }
     }
 
     var hasConsumers: Bool { consumers.withLockedValue { !$0.byId.isEmpty } }
@@ -82,6 +155,6 @@ final class EventBroadcaster<Element: Sendable>: Sendable {
             }
             return consumers.list
         }
-        for continuation in ended { continuation.finish() }
+        for (_, continuation) in ended { continuation.finish() }
     }
 }

@@ -16,6 +16,12 @@ public struct HubOptions: Sendable {
     /// How many times in a row a refused token (401/403) is answered with a fresh token and an
     /// immediate retry before the ordinary backoff applies. Default 3.
     public var authenticationFailureRetryLimit = 3
+    /// How soon a subscription the server refused is tried again on the same connection; the
+    /// pause doubles after each refusal up to ``refusedSubscriptionRetryMaximumDelay``. Every new
+    /// connection also tries it again. Default 1 s.
+    public var refusedSubscriptionRetryDelay: Duration = .seconds(1)
+    /// The longest pause between retries of a refused subscription. Default 60 s.
+    public var refusedSubscriptionRetryMaximumDelay: Duration = .seconds(60)
     /// Events buffered per consumer before the oldest are dropped. Default 10,000.
     public var eventBufferSize = 10_000
 

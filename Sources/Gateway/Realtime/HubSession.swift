@@ -4,8 +4,12 @@ import SignalR
 import NIOConcurrencyHelpers
 
 /// What a gateway hub does that does not depend on its data: the connection and its token, the
-/// wanted subscriptions restored on every new connection, the status, gaps, forced reconnects.
-/// ``MarketHub`` and ``UserHub`` each own one and add their events.
+/// wanted subscriptions restored on every new connection, the status, gaps, forced reconnects,
+/// and the retry of subscriptions the server refused. ``MarketHub`` and ``UserHub`` each own one
+/// and add their events.
+///
+/// The status changes before the gap is reported, so a consumer that sees a gap and then a
+/// live (or degraded) status knows the connection it reads about is the restored one.
 final class HubSession<Subscription: Hashable & Sendable & CustomStringConvertible>: Sendable {
     let connection: HubConnection
     let coordinator: SubscriptionCoordinator<Subscription>
@@ -16,6 +20,8 @@ final class HubSession<Subscription: Hashable & Sendable & CustomStringConvertib
     private let onGap: @Sendable (String) -> Void
     private let onLive: @Sendable (String?) -> Void
     private let onConnected: @Sendable () -> Void
+    private let refusalRetryDelay: Duration
+    private let refusalRetryMaximumDelay: Duration
 
     private struct Control {
         var status: HubStatus = .connecting
@@ -25,6 +31,10 @@ final class HubSession<Subscription: Hashable & Sendable & CustomStringConvertib
         var restarts = 0
         var lastRestart: ContinuousClock.Instant?
         var quickRestarts = 0
+        /// The current connection's id while connected and restored.
+        var connectionId: String??
+        /// Retries the refused subscriptions while some are refused and the hub is connected.
+        var refusalRetry: Task<Void, Never>?
     }
 
     init(
@@ -57,6 +67,8 @@ final class HubSession<Subscription: Hashable & Sendable & CustomStringConvertib
         self.onGap = onGap
         self.onLive = onLive
         self.onConnected = onConnected
+        self.refusalRetryDelay = options.refusedSubscriptionRetryDelay
+        self.refusalRetryMaximumDelay = max(options.refusedSubscriptionRetryDelay, options.refusedSubscriptionRetryMaximumDelay)
         self.coordinator = SubscriptionCoordinator(
             apply: { subscription in try await apply(connection, subscription) },
             remove: { subscription in try await remove(connection, subscription) }
@@ -104,15 +116,38 @@ final class HubSession<Subscription: Hashable & Sendable & CustomStringConvertib
     }
 
     func stop() async {
-        let observer = control.withLockedValue { control -> Task<Void, Never>? in
+        let (observer, retry) = control.withLockedValue { control -> (Task<Void, Never>?, Task<Void, Never>?) in
             control.stopped = true
-            defer { control.observer = nil }
-            return control.observer
+            control.connectionId = nil
+            defer {
+                control.observer = nil
+                control.refusalRetry = nil
+            }
+            return (control.observer, control.refusalRetry)
         }
+        retry?.cancel()
         await connection.stop()
         observer?.cancel()
         await coordinator.disconnected()
         setStatus(.stopped(error: nil))
+    }
+
+    /// Adds a wanted subscription (see ``SubscriptionCoordinator/subscribe(_:)``). A refusal is
+    /// thrown, and also reported in the status (degraded) and retried with backoff.
+    func subscribe(_ subscription: Subscription) async throws {
+        do {
+            try await coordinator.subscribe(subscription)
+        } catch let error as SignalRError {
+            if case .invocationFailed = error { await refusalsChanged() }
+            throw error
+        }
+    }
+
+    /// Removes a wanted subscription; when it was the last refused one, the hub is live again.
+    func unsubscribe(_ subscription: Subscription) async throws {
+        let wasRefused = await coordinator.refusedSubscriptions[subscription] != nil
+        try await coordinator.unsubscribe(subscription)
+        if wasRefused { await refusalsChanged() }
     }
 
     /// Drops the current connection and connects anew (a silent feed, a logout). Retries with
@@ -139,8 +174,9 @@ final class HubSession<Subscription: Hashable & Sendable & CustomStringConvertib
         logger.warning("Forcing a reconnect: \(reason).")
         if tokenRefused { await tokenBridge.reportRefusal() }
         await coordinator.disconnected()
-        onGap(reason)
+        lostConnection()
         setStatus(.reconnecting(reason: reason))
+        onGap(reason)
         await connection.stop()
         if pause > .zero { try? await Task.sleep(for: pause) }
         var delay = Duration.milliseconds(250)
@@ -166,22 +202,25 @@ final class HubSession<Subscription: Hashable & Sendable & CustomStringConvertib
             let result = await coordinator.restore()
             guard !result.interrupted else { return }
             let wanted = await coordinator.wantedSubscriptions.count
+            control.withLockedValue { $0.connectionId = .some(connectionId) }
             if result.failures.isEmpty {
                 setStatus(.live(connectionId: connectionId, subscriptions: wanted))
             } else {
                 let list = result.failures.map { "\($0.0): \($0.1)" }.joined(separator: "; ")
-                logger.error("Subscriptions refused on the new connection: \(list)")
-                setStatus(.degraded(reason: "refused: \(list)"))
+                logger.error("Subscriptions refused on the new connection; retrying them: \(list)")
+                await refusalsChanged()
             }
             logger.info("Hub live.", metadata: ["subscriptions": "\(wanted)", "restored": "\(result.applied)"])
             onLive(connectionId)
         case .reconnecting(let reason):
             await coordinator.disconnected()
+            lostConnection()
             logger.warning("Connection lost; reconnecting.", metadata: ["reason": "\(reason)"])
-            onGap("connection lost: \(reason)")
             setStatus(.reconnecting(reason: "\(reason)"))
+            onGap("connection lost: \(reason)")
         case .disconnected(let error):
             await coordinator.disconnected()
+            lostConnection()
             let (stopped, restarting) = control.withLockedValue { ($0.stopped, $0.restarting) }
             if restarting { return }
             if stopped {
@@ -194,6 +233,82 @@ final class HubSession<Subscription: Hashable & Sendable & CustomStringConvertib
                 Task { await self.restart(reason: "disconnected: \(error)") }
             }
         }
+    }
+
+    // MARK: Refused subscriptions
+
+    /// The connection is gone: no id, and no retry of refused subscriptions until the next
+    /// connection's restore (which tries them all again).
+    private func lostConnection() {
+        let retry = control.withLockedValue { control -> Task<Void, Never>? in
+            control.connectionId = nil
+            defer { control.refusalRetry = nil }
+            return control.refusalRetry
+        }
+        retry?.cancel()
+    }
+
+    /// The refused set changed: report it in the status (degraded while any is refused, live
+    /// again when none is) and keep one retry loop running while any is refused.
+    private func refusalsChanged() async {
+        let refused = await coordinator.refusedSubscriptions
+        let wanted = await coordinator.wantedSubscriptions.count
+        guard let connectionId = control.withLockedValue({ $0.connectionId }) else { return }
+        if refused.isEmpty {
+            setStatus(.live(connectionId: connectionId, subscriptions: wanted))
+            return
+        }
+        setStatus(.degraded(reason: Self.refusalReason(refused)))
+        startRefusalRetry()
+    }
+
+    /// `refused: orders 12: <the server's message>; …; retrying`.
+    private static func refusalReason(_ refused: [Subscription: String]) -> String {
+        let list = refused.map { "\($0.key): \($0.value)" }.sorted().joined(separator: "; ")
+        return "refused: \(list); retrying"
+    }
+
+    /// Retries the refused subscriptions with backoff while connected. Ends when none is refused
+    /// or the connection goes (the next connection's restore tries them all again).
+    private func startRefusalRetry() {
+        let (initial, maximum) = (refusalRetryDelay, refusalRetryMaximumDelay)
+        control.withLockedValue { control in
+            guard !control.stopped, control.refusalRetry == nil else { return }
+            control.refusalRetry = Task { [weak self] in
+                var delay = initial
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: delay)
+                    guard let self, !Task.isCancelled else { return }
+                    let result = await self.coordinator.retryRefused()
+                    let refused = await self.coordinator.refusedSubscriptions
+                    if !result.applied.isEmpty {
+                        self.logger.info("Refused subscriptions accepted on retry.", metadata: ["accepted": "\(result.applied.map(\.description))"])
+                    }
+                    // Not connected: whoever saw the disconnection cancelled this loop, and the
+                    // next connection's restore tries every refused subscription again.
+                    if result.interrupted { return }
+                    if refused.isEmpty {
+                        self.control.withLockedValue { $0.refusalRetry = nil }
+                        if !result.applied.isEmpty { await self.announceRetried() }
+                        // A refusal that came in while this loop was ending gets a new loop.
+                        if await !self.coordinator.refusedSubscriptions.isEmpty { self.startRefusalRetry() }
+                        return
+                    }
+                    if !result.applied.isEmpty { await self.announceRetried() }
+                    delay = min(delay * 2, maximum)
+                }
+            }
+        }
+    }
+
+    /// A retry applied subscriptions on the current connection: report the status and tell the
+    /// consumers (a live event), whose data for them starts only now.
+    private func announceRetried() async {
+        let refused = await coordinator.refusedSubscriptions
+        let wanted = await coordinator.wantedSubscriptions.count
+        guard let connectionId = control.withLockedValue({ $0.connectionId }) else { return }
+        setStatus(refused.isEmpty ? .live(connectionId: connectionId, subscriptions: wanted) : .degraded(reason: Self.refusalReason(refused)))
+        onLive(connectionId)
     }
 
     private func setStatus(_ status: HubStatus) {

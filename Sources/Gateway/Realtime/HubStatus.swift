@@ -4,7 +4,10 @@ public enum HubStatus: Sendable, Hashable, CustomStringConvertible {
     case connecting
     /// Connected and every wanted subscription applied.
     case live(connectionId: String?, subscriptions: Int)
-    /// Connected, but a subscription could not be applied; the hub retries on the next connection.
+    /// Connected, but the server refused a subscription. The hub keeps it wanted and retries it
+    /// with backoff on this connection and on every new one, until it is accepted (the status is
+    /// live again) or unsubscribed; `reason` names each refused subscription and the server's
+    /// message.
     case degraded(reason: String)
     /// The connection was lost (or the feed went silent) and is being re-established.
     case reconnecting(reason: String)

@@ -12,7 +12,8 @@ public enum MarketEvent: Sendable {
     /// silent). Order books must be treated as invalid until their next snapshot, and anything
     /// derived from trades may have a hole. Nothing is replayed by the gateway.
     case gap(contractIds: [String], reason: String)
-    /// Every wanted subscription was (re-)applied on a new connection: data flows again.
+    /// Every wanted subscription was (re-)applied on a new connection, or a refused one was
+    /// accepted on retry: data flows again. The hub's status says whether one is still refused.
     case live(connectionId: String?)
 
     /// The contract the event is about, for data events.

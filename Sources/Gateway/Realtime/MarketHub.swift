@@ -102,6 +102,12 @@ public final class MarketHub: Sendable {
         get async { await session.coordinator.wantedSubscriptions }
     }
 
+    /// Wanted subscriptions the server refused, with its message. They stay wanted and are
+    /// retried (see ``HubStatus/degraded(reason:)``) until accepted or unsubscribed.
+    public var refusedSubscriptions: [MarketSubscription: String] {
+        get async { await session.coordinator.refusedSubscriptions }
+    }
+
     /// Events received, events that could not be read, and reconnects forced by the watchdog.
     public var statistics: (events: Int, malformed: Int, staleReconnects: Int) {
         counters.withLockedValue { ($0.events, $0.malformed, $0.staleReconnects) }
@@ -124,9 +130,20 @@ public final class MarketHub: Sendable {
         await session.stop()
     }
 
-    /// Subscribes to `kind` data for a contract; kept across reconnects until unsubscribed.
+    /// Subscribes to `kind` data for a contract; kept across reconnects until unsubscribed. A
+    /// subscription the server refuses is thrown (`SignalRError.invocationFailed`) and stays
+    /// wanted: the hub reports itself degraded and retries it until it is accepted or unsubscribed.
     public func subscribe(_ kind: MarketSubscription.Kind, _ contractId: String) async throws {
-        try await session.coordinator.subscribe(MarketSubscription(kind, contractId))
+        let subscription = MarketSubscription(kind, contractId)
+        do {
+            try await session.subscribe(subscription)
+        } catch {
+            // A refused subscription stays wanted and retried: its contract is one of the hub's.
+            if await session.coordinator.wantedSubscriptions.contains(subscription) {
+                contracts.withLockedValue { _ = $0.insert(contractId) }
+            }
+            throw error
+        }
         contracts.withLockedValue { _ = $0.insert(contractId) }
         if status.isLive {
             // Arm (or keep armed) the watchdog from now: a new subscription may take a moment to flow.
@@ -140,7 +157,7 @@ public final class MarketHub: Sendable {
     }
 
     public func unsubscribe(_ kind: MarketSubscription.Kind, _ contractId: String) async throws {
-        try await session.coordinator.unsubscribe(MarketSubscription(kind, contractId))
+        try await session.unsubscribe(MarketSubscription(kind, contractId))
         let remaining = await session.coordinator.wantedSubscriptions
         contracts.withLockedValue { $0 = Set(remaining.map(\.contractId)) }
         if remaining.isEmpty { watchdog?.withLockedValue { $0.disarm() } }

@@ -9,8 +9,12 @@ import NIOConcurrencyHelpers
 ///
 /// Like ``MarketHub`` it takes its token from the ``TokenManager`` on every connect, keeps the
 /// wanted subscriptions and restores them on every new connection, and reports a
-/// ``UserEvent/gap(reason:)`` when updates may have been missed. It has no stale-feed watchdog: a
-/// flat account is legitimately silent.
+/// ``UserEvent/gap(reason:)`` whenever updates may have been missed: the connection dropped, an
+/// event could not be read, or the consumer fell so far behind that its buffer overflowed. A
+/// subscription the server refuses stays wanted and is retried (``HubStatus/degraded(reason:)``).
+/// It has no stale-feed watchdog: a flat account is legitimately silent.
+///
+/// ``AccountMonitor`` builds an account's state from these events and REST snapshots.
 ///
 /// ```swift
 /// let user = UserHub(client: client)
@@ -31,7 +35,10 @@ public final class UserHub: Sendable {
     }
 
     public init(url: URL, tokens: TokenManager, options: HubOptions = .init(), logger: Logger = Logger(label: "gateway.user")) {
-        let broadcaster = EventBroadcaster<UserEvent>(bufferSize: options.eventBufferSize)
+        let bufferSize = options.eventBufferSize
+        let broadcaster = EventBroadcaster<UserEvent>(bufferSize: bufferSize, overflowMarker: {
+            .gap(reason: "events were dropped: this consumer fell more than \(bufferSize) events behind")
+        })
         self.broadcaster = broadcaster
         self.logger = logger
         session = HubSession(
@@ -71,6 +78,12 @@ public final class UserHub: Sendable {
         get async { await session.coordinator.wantedSubscriptions }
     }
 
+    /// Wanted subscriptions the server refused, with its message. They stay wanted and are
+    /// retried (see ``HubStatus/degraded(reason:)``) until accepted or unsubscribed.
+    public var refusedSubscriptions: [UserSubscription: String] {
+        get async { await session.coordinator.refusedSubscriptions }
+    }
+
     /// Events received and events that could not be read.
     public var statistics: (events: Int, malformed: Int) { counters.withLockedValue { $0 } }
 
@@ -78,8 +91,11 @@ public final class UserHub: Sendable {
 
     public func stop() async { await session.stop() }
 
+    /// Subscribes; kept across reconnects until unsubscribed. A subscription the server refuses
+    /// is thrown (`SignalRError.invocationFailed`) and stays wanted: the hub reports itself
+    /// degraded and retries it until it is accepted or unsubscribed.
     public func subscribe(_ subscription: UserSubscription) async throws {
-        try await session.coordinator.subscribe(subscription)
+        try await session.subscribe(subscription)
     }
 
     /// Subscribes to orders, positions and trades of an account (and account updates).
@@ -91,7 +107,7 @@ public final class UserHub: Sendable {
     }
 
     public func unsubscribe(_ subscription: UserSubscription) async throws {
-        try await session.coordinator.unsubscribe(subscription)
+        try await session.unsubscribe(subscription)
     }
 
     /// Drops the connection and connects anew, restoring every subscription.
@@ -117,8 +133,10 @@ public final class UserHub: Sendable {
                 self.counters.withLockedValue { $0.events += 1 }
                 self.broadcaster.yield(wrap(value))
             } catch {
+                // The update it carried is lost: say so, so that account state is rebuilt.
                 self.counters.withLockedValue { $0.malformed += 1 }
                 self.logger.warning("Ignored a malformed \(event).", metadata: ["error": "\(error)"])
+                self.broadcaster.yield(.gap(reason: "an unreadable \(event) was ignored"))
             }
         }
     }

@@ -23,6 +23,7 @@ import NIOFoundationCompat
 /// | `/admin/hubs/drop` | `hub` | TCP drop (hub layer) |
 /// | `/admin/hubs/close` | `hub`, `allowReconnect`, `error` | SignalR Close (hub layer) |
 /// | `/admin/hubs/refuse-upgrades` | `count` | next WebSocket upgrades get 401 |
+/// | `/admin/hubs/refuse-subscriptions` | `count`, `hub` | next `Subscribe…` calls get a hub error |
 /// | `/admin/hubs/frames` | `mode` (normal/split/fragment/batch), `maxFrameBytes`, `messagesPerFrame` | framing |
 /// | `/admin/hubs/large-depth` | `bytes` (0 or missing: off) | oversized depth frames |
 /// | `/admin/writes/lose-response` | `kind` (place/cancel/modify/close), `mode` (reset/hang/garble/status500/reset-unexecuted), `count` (default 1; 0 disarms), `seconds` (hang time) | the next writes lose their answer |
@@ -80,6 +81,12 @@ public struct AdminAPI<Context: PeerAwareRequestContext>: Sendable {
                 }
             }),
             ("hubs/refuse-upgrades", { body in faults.refuseNextUpgrades(body.count ?? 1); return nil }),
+            ("hubs/refuse-subscriptions", { body in
+                switch body.hubSelector() {
+                case .failure(let error): return error
+                case .success(let hub): faults.refuseNextSubscriptions(body.count ?? 1, on: hub); return nil
+                }
+            }),
             ("hubs/frames", { body in
                 switch body.mode?.lowercased() ?? "normal" {
                 case "normal": faults.setFrameMode(.normal)

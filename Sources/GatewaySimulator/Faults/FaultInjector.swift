@@ -11,6 +11,8 @@ public final class FaultInjector: Sendable {
         var forcedRateLimitUntil: Date?
         var failingValidations = 0
         var refusedUpgrades = 0
+        var refusedUserSubscriptions = 0
+        var refusedMarketSubscriptions = 0
         var frameMode = HubFrameMode.normal
         var oversizedDepthFrameBytes: Int?
         var lostResponses: [WriteKind: LostResponseSwitch] = [:]
@@ -148,6 +150,35 @@ public final class FaultInjector: Sendable {
         }
     }
 
+    /// Refuse the next `count` `Subscribe…` calls on the selected hub (each hub counts its own
+    /// with `.all`) with a hub error Completion, as a gateway that refuses a subscription for a
+    /// moment does. Clients must keep the subscription wanted and try it again, not forget it.
+    public func refuseNextSubscriptions(_ count: Int, on hub: HubSelector = .all) {
+        let count = max(0, count)
+        state.withLockedValue { state in
+            if hub != .market { state.refusedUserSubscriptions = count }
+            if hub != .user { state.refusedMarketSubscriptions = count }
+        }
+    }
+
+    /// Called by a hub on each `Subscribe…` call (`hub` is `.user` or `.market`): true means
+    /// refuse it.
+    public func consumeSubscriptionRefusal(on hub: HubSelector) -> Bool {
+        state.withLockedValue { state in
+            switch hub {
+            case .user:
+                guard state.refusedUserSubscriptions > 0 else { return false }
+                state.refusedUserSubscriptions -= 1
+            case .market:
+                guard state.refusedMarketSubscriptions > 0 else { return false }
+                state.refusedMarketSubscriptions -= 1
+            case .all:
+                return false
+            }
+            return true
+        }
+    }
+
     /// How the hub layer frames outgoing messages.
     public var frameMode: HubFrameMode { state.withLockedValue { $0.frameMode } }
 
@@ -202,6 +233,8 @@ public final class FaultInjector: Sendable {
                 forcedRateLimitRequestsLeft: state.forcedRateLimitRequests,
                 forcedRateLimitUntil: state.forcedRateLimitUntil.map { ISOTimestamp.format($0) },
                 failingValidations: state.failingValidations, refusedUpgradesLeft: state.refusedUpgrades,
+                refusedUserSubscriptionsLeft: state.refusedUserSubscriptions,
+                refusedMarketSubscriptionsLeft: state.refusedMarketSubscriptions,
                 frameMode: mode, oversizedDepthFrameBytes: state.oversizedDepthFrameBytes,
                 lostResponses: Dictionary(uniqueKeysWithValues: state.lostResponses.map { ($0.key.rawValue, $0.value) })
             )
@@ -216,6 +249,8 @@ public final class FaultInjector: Sendable {
             state.forcedRateLimitUntil = nil
             state.failingValidations = 0
             state.refusedUpgrades = 0
+            state.refusedUserSubscriptions = 0
+            state.refusedMarketSubscriptions = 0
             state.frameMode = .normal
             state.oversizedDepthFrameBytes = nil
             state.lostResponses = [:]

@@ -48,6 +48,8 @@ public struct FaultSnapshot: Sendable, Equatable, Encodable {
     public var forcedRateLimitUntil: String?
     public var failingValidations: Int
     public var refusedUpgradesLeft: Int
+    public var refusedUserSubscriptionsLeft: Int
+    public var refusedMarketSubscriptionsLeft: Int
     public var frameMode: String
     public var oversizedDepthFrameBytes: Int?
     /// The armed lost-response faults by write kind (`place`, `cancel`, `modify`, `close`).

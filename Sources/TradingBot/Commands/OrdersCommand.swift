@@ -2,18 +2,19 @@ import ArgumentParser
 import Foundation
 import Gateway
 
-/// `orders --account ID`: orders of an account, listed (`Order/search`), working
-/// (`Order/searchOpen`) or filtered and paged (`Order/v2/query`).
+/// `orders --account ID`: orders of an account, listed (`Order/search`), working (from the
+/// account's ``AccountMonitor``) or filtered and paged (`Order/v2/query`).
 struct OrdersCommand: GatewayCommand {
     static let configuration = CommandConfiguration(
         commandName: "orders",
         abstract: "List the orders of an account.",
         discussion: """
             Without filters, lists the orders created in the window (default: the last 24 hours); \
-            with --open, the working orders. --status, --contract, --page-size and --page filter \
-            and page the result, newest first (Order/v2/query); --from and --to then bound the \
-            creation time and are optional. Unlike --open, --status open,suspended also shows \
-            bracket orders waiting for their entry. The page line goes to stderr.
+            with --open, the working orders (open, pending, and bracket orders waiting for their \
+            entry as suspended), oldest first, from the account's state as the user hub keeps it \
+            (in the shell it is kept between commands). --status, --contract, --page-size and \
+            --page filter and page the result, newest first (Order/v2/query); --from and --to \
+            then bound the creation time and are optional. The page line goes to stderr.
 
             Statuses: open, filled, cancelled, expired, rejected, pending, pending-cancel, suspended.
 
@@ -79,7 +80,7 @@ struct OrdersCommand: GatewayCommand {
             orders = result.orders
             pageNote = Self.pageNote(page: pageNumber, size: size, shown: orders.count, total: result.totalCount)
         } else if open {
-            orders = try await context.client.openOrders(accountId: account.id)
+            orders = try await context.accountState(of: account).state.workingOrders
         } else {
             orders = try await context.client.orders(accountId: account.id, from: from?.date ?? Date().addingTimeInterval(-86_400), to: to?.date)
         }

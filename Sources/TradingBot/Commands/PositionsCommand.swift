@@ -1,11 +1,20 @@
 import ArgumentParser
+import Gateway
 
-/// `positions --account ID`: open positions (`Position/searchOpen`).
+/// `positions --account ID`: open positions, valued at the last price.
 struct PositionsCommand: GatewayCommand {
     static let configuration = CommandConfiguration(
         commandName: "positions",
-        abstract: "List the open positions of an account.",
+        abstract: "List the open positions of an account, with unrealised P&L.",
         discussion: """
+            The positions come from the account's state as the user hub keeps it (read over REST \
+            when it starts and after every gap; in the shell it is kept between commands). LAST \
+            is the contract's last traded price from the market hub, and UNREALIZED what closing \
+            at that price would realise before fees, (last - average) / tick size x tick value x \
+            size; both are empty until a first quote arrives (at most 3 seconds are waited). \
+            With --json each line is a position with `lastPrice` and `unrealizedProfitAndLoss` \
+            when known.
+
             Example:
               trading-bot positions --account PRAC-V2-51342-73810925
             """
@@ -16,13 +25,19 @@ struct PositionsCommand: GatewayCommand {
 
     func execute(in context: CommandContext) async throws {
         let account = try await context.account(account.account)
-        let positions = try await context.client.openPositions(accountId: account.id)
-        try context.output.jsonLines(positions)
-        var table = TextTable(columns: [.right("ID"), .left("CONTRACT"), .left("SIDE"), .right("SIZE"), .right("AVG PRICE"), .left("OPENED (UTC)")])
-        for position in positions {
+        let (monitor, _) = try await context.accountState(of: account, pricing: true)
+        let values = await monitor.positionValues(waitingUpTo: .seconds(3))
+        try context.output.jsonLines(values.map(PositionLine.init))
+        var table = TextTable(columns: [
+            .right("ID"), .left("CONTRACT"), .left("SIDE"), .right("SIZE"), .right("AVG PRICE"), .right("LAST"), .right("UNREALIZED"),
+            .left("OPENED (UTC)"),
+        ])
+        for value in values {
+            let position = value.position
             table.append([
                 String(position.id), position.contractId, Formatting.positionType(position.type), String(position.size),
-                Formatting.price(position.averagePrice), Formatting.time(position.creationTimestamp),
+                Formatting.price(position.averagePrice), Formatting.price(value.lastPrice), Formatting.money(value.unrealizedProfitAndLoss),
+                Formatting.time(position.creationTimestamp),
             ])
         }
         context.output.table(table, empty: "No open positions on \(account.name).")

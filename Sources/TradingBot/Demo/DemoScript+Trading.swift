@@ -60,7 +60,7 @@ extension DemoScript {
 
     private func show(_ events: [UserEvent], account: Account) {
         for event in events {
-            if let line = UserEventRenderer.describe(event, accountId: account.id) {
+            if let line = UserEventDescription.describe(event, accountId: account.id) {
                 narrator.detail("user hub: " + line.type.padding(toLength: 9, withPad: " ", startingAt: 0) + line.details)
             }
         }

@@ -4,11 +4,12 @@ import Logging
 import SignalR
 
 /// The two gateway hubs of a ``CommandContext``, connected on first use and kept connected until
-/// ``stop()``.
+/// ``stop()``, and an ``AccountMonitor`` per account a command looks at, on those hubs.
 ///
 /// A command run on its own connects the hub it needs and the command's `run()` stops it at the
 /// end; the shell keeps one instance for its whole session, so its streams share one connection
-/// per hub and one token. Before a hub connects, the client logs in (or reuses its token), so a
+/// per hub and one token, and each account's state is read once and then kept by the user hub
+/// (a second `positions` answers at once). Before a hub connects, the client logs in (or reuses its token), so a
 /// login failure is reported as the REST error it is, not as a hub refusal.
 ///
 /// ```swift
@@ -24,6 +25,8 @@ actor RealtimeHubs {
     private var user: UserHub?
     private var marketStart: Task<MarketHub, any Error>?
     private var userStart: Task<UserHub, any Error>?
+    /// Each account's monitor, with the user hub it runs on.
+    private var monitors: [Int: (monitor: AccountMonitor, hub: ObjectIdentifier)] = [:]
 
     init(client: GatewayClient, marketOptions: MarketHub.Options = .init(), userOptions: HubOptions = .init()) {
         self.client = client
@@ -86,11 +89,32 @@ actor RealtimeHubs {
         return hub
     }
 
-    /// Disconnects both hubs (a later ask connects anew).
+    /// The monitor of account `accountId`, started on first use (connecting the user hub) and
+    /// kept until ``stop()``. With `pricing` it also values positions on the market hub (a
+    /// monitor started without is replaced by one with).
+    ///
+    /// - Throws: as ``userHub()`` and ``marketHub()``.
+    func accountMonitor(accountId: Int, pricing: Bool) async throws -> AccountMonitor {
+        let user = try await userHub()
+        if let existing = monitors[accountId], existing.hub == ObjectIdentifier(user), existing.monitor.status != .stopped,
+           !pricing || existing.monitor.pricesPositions {
+            return existing.monitor
+        }
+        let market = pricing ? try await marketHub() : nil
+        if let old = monitors.removeValue(forKey: accountId) { await old.monitor.stop() }
+        let monitor = AccountMonitor(client: client, accountId: accountId, userHub: user, marketHub: market, logger: Logger(label: "gateway.account"))
+        monitors[accountId] = (monitor, ObjectIdentifier(user))
+        await monitor.start()
+        return monitor
+    }
+
+    /// Stops the account monitors and disconnects both hubs (a later ask connects anew).
     func stop() async {
-        let (market, user) = (self.market, self.user)
+        let (market, user, monitors) = (self.market, self.user, self.monitors.values.map(\.monitor))
         self.market = nil
         self.user = nil
+        self.monitors = [:]
+        for monitor in monitors { await monitor.stop() }
         await market?.stop()
         await user?.stop()
     }

@@ -10,9 +10,9 @@ import MarketData
 /// | `quote` | `contractId`, `contract` (name), `quote` (merged with earlier updates, wire field names) |
 /// | `trade` | `contractId`, `contract`, `trade` (one `GatewayTrade` item: `price`, `volume`, `type` 0 buy / 1 sell, `timestamp`) |
 /// | `depth` | `contractId`, `contract`, `book` (see ``DepthSnapshot``) |
-/// | `order`, `position`, `fill`, `account` | the user-hub payload under that key, in wire form |
-/// | `gap` | `hub`, `reason`, and `contractIds` on the market hub: data in between is lost |
-/// | `status` | `hub`, `status` (`live`, `reconnecting`, `degraded`, `stopped`), `reason`, `subscriptions` |
+/// | `order`, `position`, `fill`, `account` | the object under that key, in wire form; `finished: true` on an order that left the working set |
+/// | `gap` | `hub`, `reason`, and `contractIds` on the market hub: data in between is lost (`watch`: the account's state is read again) |
+/// | `status` | `hub`, `status` (`live`, `reconnecting`, `degraded`, `stopped`; `watch` also `synchronized`), `reason`, `subscriptions` |
 ///
 /// ```json
 /// {"contract":"MESZ6","contractId":"CON.F.US.MES.Z26","quote":{"bestAsk":5000.5,"bestBid":5000.25,"lastPrice":5000.25},"time":"2026-11-27T14:30:01.123Z","type":"quote"}
@@ -31,6 +31,7 @@ struct StreamRecord: Encodable, Sendable {
     var position: Position?
     var fill: Trade?
     var account: Account?
+    var finished: Bool?
     var status: String?
     var reason: String?
     var subscriptions: Int?

@@ -19,7 +19,8 @@ enum ErrorPresenter {
     /// errors, explicit exit codes, all of which ArgumentParser also raises from `run()`) is left to
     /// ArgumentParser.
     static func presents(_ error: any Error) -> Bool {
-        error is CommandFailure || error is CLIError || error is GatewayError || error is HubFailure || error is CancellationError
+        error is CommandFailure || error is CLIError || error is GatewayError || error is HubFailure || error is AccountMonitorError
+            || error is CancellationError
     }
 
     /// The line and exit status for `error`.
@@ -44,6 +45,8 @@ enum ErrorPresenter {
             return present(error, apiURL: apiURL)
         case let error as HubFailure:
             return present(error)
+        case let error as AccountMonitorError:
+            return Presentation(message: error.description, status: error.code == .accountNotFound ? .rejected : .unavailable)
         case let error as ValidationError:
             return Presentation(message: error.message, status: .usage)
         case is CancellationError:

@@ -82,17 +82,17 @@ struct StreamRenderingTests {
 
     @Test func accountEventsInPlainWords() {
         let order = Order(id: 7, accountId: 1, contractId: "CON.F.US.MES.Z26", status: .filled, type: .market, side: .buy, size: 2, fillVolume: 2, filledPrice: 5000.25)
-        #expect(UserEventRenderer.describe(.order(order), accountId: 1)?.details == "7 filled: buy 2 CON.F.US.MES.Z26 market, filled 2 @ 5000.25")
+        #expect(UserEventDescription.describe(.order(order), accountId: 1)?.details == "7 filled: buy 2 CON.F.US.MES.Z26 market, filled 2 @ 5000.25")
         let stop = Order(id: 8, accountId: 1, contractId: "C", status: .open, type: .stopLimit, side: .sell, size: 1, limitPrice: 4990, stopPrice: 4991)
-        #expect(UserEventRenderer.describe(.order(stop), accountId: 1)?.details == "8 open: sell 1 C stop-limit @ 4990 stop 4991")
-        #expect(UserEventRenderer.describe(.order(order), accountId: 2) == nil, "other accounts are skipped")
+        #expect(UserEventDescription.describe(.order(stop), accountId: 1)?.details == "8 open: sell 1 C stop-limit @ 4990 stop 4991")
+        #expect(UserEventDescription.describe(.order(order), accountId: 2) == nil, "other accounts are skipped")
         let fill = Trade(id: 1, accountId: 1, contractId: "C", price: 5001, profitAndLoss: 3.75, fees: 0.37, side: .sell, size: 1, orderId: 9)
-        #expect(UserEventRenderer.describe(.trade(fill), accountId: 1)?.details == "order 9: sold 1 C @ 5001, fees 0.37, P&L 3.75")
+        #expect(UserEventDescription.describe(.trade(fill), accountId: 1)?.details == "order 9: sold 1 C @ 5001, fees 0.37, P&L 3.75")
         let closed = Position(id: 1, accountId: 1, contractId: "C", type: .long, size: 0, averagePrice: 5000)
-        #expect(UserEventRenderer.describe(.position(closed), accountId: 1)?.details == "C closed (flat)")
+        #expect(UserEventDescription.describe(.position(closed), accountId: 1)?.details == "C closed (flat)")
         let account = Account(id: 1, name: "PRAC-1", balance: 49_999.63, canTrade: false, isVisible: true, simulated: true)
-        #expect(UserEventRenderer.describe(.account(account), accountId: 1)?.details == "PRAC-1 balance 49999.63, cannot trade")
-        #expect(UserEventRenderer.describe(.gap(reason: "x"), accountId: 1) == nil)
+        #expect(UserEventDescription.describe(.account(account), accountId: 1)?.details == "PRAC-1 balance 49999.63, cannot trade")
+        #expect(UserEventDescription.describe(.gap(reason: "x"), accountId: 1) == nil)
     }
 
     @Test func statusChangesWorthALine() throws {

@@ -102,4 +102,22 @@ struct UserHubTests {
             await socket.close()
         }
     }
+
+    @Test func theRefusedSubscriptionFaultRefusesTheNextSubscribeCallsOnly() async throws {
+        try await withHubs { sim in
+            let socket = try await sim.connect("user", token: try await sim.login())
+            let armed = try await sim.post("/admin/hubs/refuse-subscriptions", ["count": 2, "hub": "user"])
+            #expect(integer(armed.json["refusedUserSubscriptionsLeft"]) == 2)
+            #expect(integer(armed.json["refusedMarketSubscriptionsLeft"]) == 0, "the other hub is not affected")
+            let first = try await socket.call("SubscribeAccounts", id: "1")
+            #expect(completionError(first)?.contains("'SubscribeAccounts' was refused (simulated fault") == true, "\(first)")
+            #expect(try await socket.call("UnsubscribeAccounts", id: "2").outcome == .void, "unsubscribing is never refused")
+            let second = try await socket.call("SubscribeOrders", ["\(practiceAccount)"], id: "3")
+            #expect(completionError(second)?.contains("'SubscribeOrders' was refused") == true, "\(second)")
+            #expect(try await socket.call("SubscribeOrders", ["\(practiceAccount)"], id: "4").outcome == .void, "the fault is used up")
+            let status = try await sim.post("/admin/status", [:])
+            #expect(integer(status.json["refusedUserSubscriptionsLeft"]) == 0)
+            await socket.close()
+        }
+    }
 }

@@ -75,6 +75,9 @@ final class SimulatorMarketHub: Sendable {
                 guard let self else { throw HubError("The market hub is shutting down.") }
                 FramingSwitch.sync(call.connection, faults: self.core.faults)
                 let contractId = try self.contractArgument(of: call)
+                if subscribes, self.core.faults.consumeSubscriptionRefusal(on: .market) {
+                    throw HubError("'\(call.target)' was refused (simulated fault: refused subscriptions).")
+                }
                 guard let state = self.connections.withLockedValue({ $0[call.connection.connectionId] }) else { return nil }
                 if subscribes {
                     guard let subscription = state.subscription() else { return nil }

@@ -61,6 +61,7 @@ final class SimulatorUserHub: Sendable {
             guard let self else { throw HubError("The user hub is shutting down.") }
             FramingSwitch.sync(call.connection, faults: self.core.faults)
             try Self.expectAtMostOneArgument(call)
+            try self.refuseIfFaulted(call)
             let user = try Self.user(of: call)
             let accounts = await self.core.exchange.accounts(of: user, onlyActive: false).map(\.id)
             self.state(of: call)?.subscription()?.subscribeAccounts(accounts)
@@ -90,6 +91,7 @@ final class SimulatorUserHub: Sendable {
                 guard let self else { throw HubError("The user hub is shutting down.") }
                 FramingSwitch.sync(call.connection, faults: self.core.faults)
                 let accountId = try await self.ownedAccountArgument(of: call)
+                if subscribes { try self.refuseIfFaulted(call) }
                 guard let state = self.state(of: call) else { return nil }
                 if subscribes {
                     if let subscription = state.subscription() { change(subscription, accountId) }
@@ -114,6 +116,13 @@ final class SimulatorUserHub: Sendable {
             throw HubError("Account \(accountId) was not found for this user.")
         }
         return accountId
+    }
+
+    /// The refused-subscription fault (``FaultInjector/refuseNextSubscriptions(_:on:)``).
+    private func refuseIfFaulted(_ call: HubCall) throws {
+        if core.faults.consumeSubscriptionRefusal(on: .user) {
+            throw HubError("'\(call.target)' was refused (simulated fault: refused subscriptions).")
+        }
     }
 
     /// `SubscribeAccounts` and `UnsubscribeAccounts` take none; one (ignored) is tolerated.

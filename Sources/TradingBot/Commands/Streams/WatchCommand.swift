@@ -7,12 +7,14 @@ struct WatchCommand: GatewayCommand {
         commandName: "watch",
         abstract: "Watch an account's orders, fills, positions and balance as they change.",
         discussion: """
-            Subscribes to the account on the user hub and prints each event as it arrives: \
-            orders (placed, filled, cancelled…), fills, positions (a size of 0 means closed) and \
-            the account's balance. The hub is silent while nothing happens. After a reconnect the \
-            gateway does not replay what was missed: a gap is reported on stderr (or as a JSON \
-            line of type "gap"), and `orders --open`, `positions` and `fills` show the current \
-            state. Ctrl-C stops it (exit 0).
+            Follows the account's state as the user hub keeps it (read over REST when it starts) \
+            and prints each change as it happens: orders (placed, modified, filled, cancelled…), \
+            fills, positions (a size of 0 means closed) and the account's balance. Nothing is \
+            printed while nothing changes. The gateway does not replay what a dropped connection \
+            missed: after a gap the state is read again over REST, a note says so (on stderr, or \
+            a JSON line of type "gap"), and the changes it finds are printed, then "in sync \
+            again" (JSON: type "status", status "synchronized"). With --json an order that left \
+            the working set has "finished": true. Ctrl-C stops it (exit 0).
 
             Example:
               trading-bot watch --account PRAC-V2-51342-73810925
@@ -26,8 +28,8 @@ struct WatchCommand: GatewayCommand {
 
     func execute(in context: CommandContext) async throws {
         let account = try await context.account(account.account)
-        let source = UserStreamSource(realtime: context.realtime, accountId: account.id)
-        var renderer = UserEventRenderer(output: context.output, accountId: account.id, accountName: account.name)
+        let source = AccountStreamSource(realtime: context.realtime, account: account)
+        var renderer = AccountChangeRenderer(output: context.output, accountId: account.id, accountName: account.name)
         try await StreamRunner(context: context, limit: stream.count).run(source, renderer: &renderer)
     }
 }
