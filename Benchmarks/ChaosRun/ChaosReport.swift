@@ -18,6 +18,8 @@ struct ChaosReport {
     var droppedEvents = 0
     var logLines = 0
     var leakedLines: [String] = []
+    /// The order traffic's findings (nil: the run had none).
+    var orders: OrderTrafficReport?
 
     mutating func record(_ kind: FaultKind, _ outcome: FaultOutcome) {
         injected += 1
@@ -33,10 +35,23 @@ struct ChaosReport {
         if let note = outcome.note { failures.append("\(kind.rawValue): \(note)") }
     }
 
+    /// A lost-response fault, recovered when the SDK resolved the write whose answer was lost;
+    /// `time` is from sending that write to the SDK's answer.
+    mutating func recordLostAnswer(_ kind: FaultKind, recovered: Bool, time: Duration?, note: String?) {
+        injected += 1
+        var entry = byKind[kind] ?? (0, 0)
+        entry.injected += 1
+        if recovered { entry.recovered += 1 }
+        byKind[kind] = entry
+        if let time { recoveryByKind[kind, default: []].append(time.seconds) }
+        if let note { failures.append("\(kind.rawValue): \(note)") }
+    }
+
     var recovered: Int { byKind.values.reduce(0) { $0 + $1.recovered } }
 
     var passed: Bool {
         recovered == injected && lostSubscriptions.isEmpty && hungInvocations == 0 && peakConcurrentRefreshes <= 1 && leakedLines.isEmpty
+            && (orders?.passed ?? true)
     }
 
     func render(seed: UInt64, staleWindow: Double) -> String {
@@ -60,6 +75,10 @@ struct ChaosReport {
         out.append("tokens found in the logs:       \(leakedLines.count)  (\(logLines) lines searched)")
         out.append("market events received:         \(events)  (dropped by slow consumers: \(droppedEvents))")
         out.append("gaps reported: " + gapsPerContract.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + ", user hub \(userGaps)")
+        if let orders {
+            out.append("")
+            out.append(contentsOf: orders.render())
+        }
         if !failures.isEmpty {
             out.append("")
             out.append("failures:")

@@ -6,14 +6,20 @@ import Logging
 import SignalR
 
 /// Injects faults at random into a simulator while a client streams quotes, trades and depth for
-/// several contracts and the user hub, then reports how the client recovered.
+/// several contracts and the user hub, and trades on the practice account (``OrderTraffic``),
+/// then reports how the client recovered.
+///
+/// With the order traffic (the default), the schedule also loses the answers of writes (executed
+/// then reset, hung, garbled or HTTP 500; or reset unexecuted), and after every recovery the
+/// SDK's ``AccountMonitor`` state is compared with the simulator's books (``AccountAudit``).
 ///
 /// ```
 /// swift run -c release chaos-run --faults 120 --duration 60     # the short run CI does
 /// swift run -c release chaos-run --faults 2000 --duration 1800  # the long one
 /// ```
 /// Exits non-zero when a subscription was lost, an invocation hung, a refresh overlapped another,
-/// a token appeared in the logs, or a fault was not recovered from.
+/// a token appeared in the logs, a fault was not recovered from, the account state diverged from
+/// the simulator's, an order was duplicated, or a write whose answer was lost stayed unknown.
 @main
 struct ChaosRun: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,19 +37,36 @@ struct ChaosRun: AsyncParsableCommand {
             "Inject only these kinds (comma-separated; default: all).",
             discussion: "Kinds: \(FaultKind.allCases.map(\.option).joined(separator: ", "))."))
     var kinds: String?
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Trade on the practice account meanwhile (places, cancels, modifies, fills, brackets, closes), lose write answers, and compare the account state with the simulator's after every recovery.")
+    var orders = true
+    @Option(help: "Writes per second of the order traffic.") var orderRate: Double = 4
+    @Option(help: "Seconds the client waits for a REST answer (a lost answer that hangs is held longer).") var requestTimeout: Double = 4
     @Flag(help: "Echo every log line to stderr.") var verbose = false
 
     func validate() throws {
         _ = try selectedKinds()
+        guard orderRate.isFinite, orderRate > 0, orderRate <= 100 else {
+            throw ValidationError("--order-rate must be between 0 and 100 writes per second (got \(orderRate)).")
+        }
+        guard requestTimeout.isFinite, requestTimeout >= 1, requestTimeout <= 60 else {
+            throw ValidationError("--request-timeout must be between 1 and 60 seconds (got \(requestTimeout)).")
+        }
     }
 
     /// The kinds to inject, from `--kinds`.
     func selectedKinds() throws -> [FaultKind] {
-        guard let kinds else { return FaultKind.allCases }
+        // Lost answers need writes to lose: without the order traffic there are none.
+        let available = FaultKind.allCases.filter { orders || $0.lostMode == nil }
+        guard let kinds else { return available }
         return try kinds.split(separator: ",").map { name in
             let trimmed = name.trimmingCharacters(in: .whitespaces)
             guard let kind = FaultKind.allCases.first(where: { $0.option == trimmed }) else {
                 throw ValidationError("Unknown fault kind '\(trimmed)'. Use one of: \(FaultKind.allCases.map(\.option).joined(separator: ", ")).")
+            }
+            if kind.lostMode != nil, !orders {
+                throw ValidationError("Fault kind '\(trimmed)' loses the answers of writes, and --no-orders makes none; drop one of the two.")
             }
             return kind
         }
@@ -67,7 +90,9 @@ struct ChaosRun: AsyncParsableCommand {
         // safe: a loopback URL with a bound port.
         let root = URL(string: "http://127.0.0.1:\(port)")!
         let credentials = Credentials(userName: SimulatedUser.defaultUserName, apiKey: SimulatedUser.defaultApiKey)
-        let client = GatewayClient(configuration: GatewayConfiguration(apiURL: root, realtimeURL: root, credentials: credentials))
+        var gatewayConfiguration = GatewayConfiguration(apiURL: root, realtimeURL: root, credentials: credentials)
+        gatewayConfiguration.requestTimeout = .milliseconds(Int(requestTimeout * 1000))
+        let client = GatewayClient(configuration: gatewayConfiguration)
         var hubOptions = HubOptions()
         hubOptions.keepAliveInterval = .seconds(1)
         hubOptions.serverTimeout = .seconds(5)
@@ -103,19 +128,48 @@ struct ChaosRun: AsyncParsableCommand {
             throw ValidationError("No market data arrived within 10 s of subscribing; the run cannot start.")
         }
 
+        var traffic: TrafficRun?
+        if orders {
+            traffic = try await TrafficRun.start(
+                client: client, simulator: simulator, user: user, market: market, account: account,
+                contracts: Dictionary(zip(symbols, contracts), uniquingKeysWith: { first, _ in first }), rate: orderRate, hangSeconds: requestTimeout + 2, seed: seed
+            )
+        }
+
         var injector = FaultSchedule(seed: seed, kinds: try selectedKinds())
         var report = ChaosReport()
         let started = ContinuousClock.now
         let deadline = started + .seconds(duration)
         let driver = FaultDriver(simulator: simulator, client: client, market: market, user: user, observer: observer,
                                  staleWindow: staleWindow, recoveryTimeout: recoveryTimeout, probeContractId: probeContract.id)
-        while report.injected < faults, ContinuousClock.now < deadline {
+        var scheduled = 0
+        while scheduled < faults, ContinuousClock.now < deadline {
             let kind = injector.next()
+            if let mode = kind.lostMode {
+                // Armed for the traffic's next write of a kind, not waited for: the hub faults
+                // that follow hit while that write's answer is lost and resolved.
+                guard let traffic else { continue }
+                let free = traffic.driver.freeKinds
+                if free.isEmpty {
+                    try await Task.sleep(for: .milliseconds(200))
+                    continue
+                }
+                if traffic.driver.queueLostResponse(of: injector.pick(free), mode: mode) { scheduled += 1 }
+                continue
+            }
+            let injected = ContinuousClock.now
             let outcome = await driver.inject(kind, stallWindows: injector.stallWindows())
             report.record(kind, outcome)
+            scheduled += 1
+            if let traffic {
+                await traffic.check(after: "\(kind.rawValue) (fault \(scheduled))", since: kind.disruptsUserHub ? injected : nil)
+            }
             try await Task.sleep(for: .milliseconds(50))
         }
         report.elapsed = ContinuousClock.now - started
+        if let traffic {
+            report.orders = await traffic.finish(into: &report)
+        }
 
         // Every subscription must deliver again after the last fault, market and user hub alike.
         let settle = ContinuousClock.now
@@ -131,6 +185,8 @@ struct ChaosRun: AsyncParsableCommand {
         if !userFlow.orders { report.lostSubscriptions.append("user orders \(account.id)") }
         if !userFlow.positions { report.lostSubscriptions.append("user positions \(account.id)") }
         if !userFlow.trades { report.lostSubscriptions.append("user trades \(account.id)") }
+
+        await traffic?.stopMonitor()
 
         let statistics = await client.tokens.statistics
         report.refreshes = statistics.refreshes

@@ -48,6 +48,9 @@ struct FaultDriver: Sendable {
         case .batchedFrames: faults.setFrameMode(.batch(messagesPerFrame: 7))
         case .largeFrames: faults.setOversizedDepthFrames(bytes: 1 << 20)
         case .rateLimitBurst: faults.injectRateLimitBurst(requests: 3, duration: nil)
+        case .lostReset, .lostHang, .lostGarble, .lostStatus500, .lostUnexecuted:
+            // Armed through the order traffic (see OrderTraffic.queueLostResponse), never here.
+            return FaultOutcome(recovered: false, recoveryTime: nil, hungInvocations: 0, note: "a lost-answer fault reached the hub fault driver")
         }
 
         // An invocation racing the fault must complete one way or the other, never hang.

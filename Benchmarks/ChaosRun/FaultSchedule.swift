@@ -16,6 +16,11 @@ struct FaultSchedule {
         Double.random(in: 1.5...5, using: &generator)
     }
 
+    /// One of `items` (not empty), at random.
+    mutating func pick<T>(_ items: [T]) -> T {
+        items[Int.random(in: 0..<items.count, using: &generator)]
+    }
+
     mutating func next() -> FaultKind {
         if round.isEmpty { round = kinds.shuffled(using: &generator) }
         return round.removeLast()

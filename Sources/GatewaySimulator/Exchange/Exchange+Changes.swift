@@ -62,8 +62,13 @@ extension Exchange {
         order.updateTimestamp = now()
         store(order)
         if let children = bracketChildren[order.id], command.size != nil {
-            for child in children where orders[child]?.status == .suspended {
-                orders[child]?.size = order.size
+            // A child's size is part of the order: the change is published like any other, so
+            // that a client keeping the account's orders from the hub sees it.
+            for child in children {
+                guard var updated = orders[child], updated.status == .suspended, updated.size != order.size else { continue }
+                updated.size = order.size
+                updated.updateTimestamp = order.updateTimestamp
+                store(updated)
             }
         }
         execute(order.id, justActivated: true)

@@ -110,6 +110,27 @@ struct BracketAndPositionTests {
         #expect(await fx.balance() == decimal("50144.03"))
     }
 
+    @Test func resizingAnEntryPublishesItsSuspendedChildren() async throws {
+        let fx = ExchangeFixture()
+        await fx.market(6000)
+        let entry = try #require(await fx.place(
+            type: .limit, side: .bid, limit: 5995, stopLoss: BracketSpec(ticks: -10, type: SimOrderType.stop.rawValue),
+            takeProfit: BracketSpec(ticks: 20, type: SimOrderType.limit.rawValue)
+        ).orderId)
+        let subscription = fx.exchange.events.subscribe()
+        subscription.subscribeOrders(practiceAccount)
+        _ = try await fx.exchange.modify(ModifyOrderCommand(accountId: practiceAccount, orderId: entry, size: 3), by: fx.user).get()
+        subscription.cancel()
+        var published: [Int64: Int] = [:]
+        for await event in subscription.events {
+            if case .order(let order) = event { published[order.id] = order.size }
+        }
+        let children = try await fx.exchange.query(SimOrderQuery(accountId: practiceAccount, statuses: [.suspended]), by: fx.user).get().orders
+        #expect(children.count == 2 && children.allSatisfy { $0.size == 3 })
+        #expect(published.count == 3, "the entry and both children are published")
+        #expect(published.values.allSatisfy { $0 == 3 })
+    }
+
     @Test func userEventsInOrder() async throws {
         let fx = ExchangeFixture()
         let subscription = fx.exchange.events.subscribe()
