@@ -7,6 +7,7 @@ import GatewaySimulator
 struct AccountAudit: Sendable {
     let simulator: GatewaySimulator
     let monitor: AccountMonitor
+    let user: UserHub
     let accountId: Int
     let userName: String
 
@@ -26,7 +27,7 @@ struct AccountAudit: Sendable {
         do {
             try await monitor.synchronized(since: since, timeout: .milliseconds(Int(syncTimeout * 1000)))
         } catch {
-            return Divergence(when: label, lines: ["the monitor was not in sync: \(error)"])
+            return Divergence(when: label, lines: ["the monitor was not in sync: \(error); user hub \(user.status), monitor statistics \(monitor.statistics)"])
         }
         let deadline = ContinuousClock.now + .milliseconds(Int(settle * 1000))
         var last: [String] = []

@@ -54,7 +54,7 @@ struct FaultDriver: Sendable {
         }
 
         // An invocation racing the fault must complete one way or the other, never hang.
-        let hung = await probeInvocations()
+        let (hung, hungProbes) = await probeInvocations()
 
         if kind.disruptsConnections {
             let measureFrom = measureFrom
@@ -69,7 +69,7 @@ struct FaultDriver: Sendable {
             }) ?? false
             let time = recovered ? ContinuousClock.now - measureFrom : nil
             return FaultOutcome(recovered: recovered, recoveryTime: time, hungInvocations: hung,
-                                note: recovered ? nil : "no recovery within \(recoveryTimeout) s: market \(market.status), user \(user.status)")
+                                note: recovered ? hungProbes : "no recovery within \(recoveryTimeout) s: market \(market.status), user \(user.status)")
         }
 
         var recovered: Bool
@@ -89,24 +89,25 @@ struct FaultDriver: Sendable {
         }
         faults.setFrameMode(.normal)
         faults.setOversizedDepthFrames(bytes: nil)
-        return FaultOutcome(recovered: recovered, recoveryTime: nil, hungInvocations: hung, note: note)
+        return FaultOutcome(recovered: recovered, recoveryTime: nil, hungInvocations: hung, note: note ?? hungProbes)
     }
 
     /// Subscribes and unsubscribes a spare stream, and makes a REST read, each of which must
     /// finish (successfully or not) within 10 s.
-    private func probeInvocations() async -> Int {
+    /// - Returns: how many hung, and which (nil when none).
+    private func probeInvocations() async -> (Int, String?) {
         let market = self.market
         let client = self.client
         let contract = probeContractId
-        let probes: [@Sendable () async -> Void] = [
-            {
+        let probes: [(String, @Sendable () async -> Void)] = [
+            ("market subscribe/unsubscribe", {
                 try? await market.subscribe(.quotes, contract)
                 try? await market.unsubscribe(.quotes, contract)
-            },
-            { _ = try? await client.accounts() },
+            }),
+            ("REST read (Account/search)", { _ = try? await client.accounts() }),
         ]
-        var hung = 0
-        for probe in probes {
+        var hung: [String] = []
+        for (name, probe) in probes {
             let done = DoneFlag()
             let task = Task {
                 await probe()
@@ -114,11 +115,11 @@ struct FaultDriver: Sendable {
             }
             let finished = (try? await waitUntil(seconds: 10) { done.isSet }) ?? false
             if !finished {
-                hung += 1
+                hung.append(name)
                 task.cancel()
             }
         }
-        return hung
+        return (hung.count, hung.isEmpty ? nil : "did not finish within 10 s: " + hung.joined(separator: ", "))
     }
 }
 

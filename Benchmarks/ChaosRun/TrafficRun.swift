@@ -44,7 +44,7 @@ final class TrafficRun: Sendable {
             client: client, simulator: simulator, monitor: monitor, accountId: account.id,
             limitLane: .init(contract: limits), marketLane: .init(contract: markets), rate: rate, hangSeconds: hangSeconds, seed: seed
         )
-        let audit = AccountAudit(simulator: simulator, monitor: monitor, accountId: account.id, userName: SimulatedUser.defaultUserName)
+        let audit = AccountAudit(simulator: simulator, monitor: monitor, user: user, accountId: account.id, userName: SimulatedUser.defaultUserName)
         return TrafficRun(driver: driver, monitor: monitor, audit: audit)
     }
 
