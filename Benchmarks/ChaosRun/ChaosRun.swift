@@ -45,6 +45,9 @@ struct ChaosRun: AsyncParsableCommand {
     @Option(help: "Seconds the client waits for a REST answer (a lost answer that hangs is held longer).") var requestTimeout: Double = 4
     @Flag(help: "Echo every log line to stderr.") var verbose = false
 
+    /// The request budget of a run with order traffic, on both sides (the documented one is 200).
+    static let orderTrafficRequestsPerMinute = 1000
+
     func validate() throws {
         _ = try selectedKinds()
         guard orderRate.isFinite, orderRate > 0, orderRate <= 100 else {
@@ -86,7 +89,9 @@ struct ChaosRun: AsyncParsableCommand {
             // more than the documented 200 a minute allow. A 429 then holds a read for up to
             // half a minute (correctly), which the run would count as a hung invocation; the
             // 429 bursts of the schedule still exercise the client's handling of 429.
-            simulatorConfiguration.rateLimits.general = RateLimitRule(limit: 1000, window: 60)
+            // The client keeps under the same budget on its side (its own limiter would
+            // otherwise queue reads for tens of seconds: a resynchronisation stuck behind it).
+            simulatorConfiguration.rateLimits.general = RateLimitRule(limit: Self.orderTrafficRequestsPerMinute, window: 60)
         }
         // The client below declares the server lost after 5 s of silence, so the server must ping
         // well within that (the reference: the timeout is about twice the server's keep-alive).
@@ -100,6 +105,7 @@ struct ChaosRun: AsyncParsableCommand {
         let credentials = Credentials(userName: SimulatedUser.defaultUserName, apiKey: SimulatedUser.defaultApiKey)
         var gatewayConfiguration = GatewayConfiguration(apiURL: root, realtimeURL: root, credentials: credentials)
         gatewayConfiguration.requestTimeout = .milliseconds(Int(requestTimeout * 1000))
+        if orders { gatewayConfiguration.generalRateLimit = RequestRate(requests: Self.orderTrafficRequestsPerMinute, per: .seconds(60)) }
         let client = GatewayClient(configuration: gatewayConfiguration)
         var hubOptions = HubOptions()
         hubOptions.keepAliveInterval = .seconds(1)
