@@ -20,9 +20,8 @@ import NIOConcurrencyHelpers
 /// for await case .order(let order) in events { print(order.id, order.status) }
 /// ```
 public final class UserHub: Sendable {
-    private let session: HubSession<UserSubscription>
+    private let supervised: SupervisedHub<UserSubscription>
     private let broadcaster: EventBroadcaster<UserEvent>
-    private let counters = NIOLockedValueBox((events: 0, malformed: 0))
     private let logger: Logger
 
     /// A user hub for the gateway of `client`, sharing its token manager.
@@ -34,27 +33,30 @@ public final class UserHub: Sendable {
         let broadcaster = EventBroadcaster<UserEvent>(bufferSize: options.eventBufferSize)
         self.broadcaster = broadcaster
         self.logger = logger
-        session = HubSession(
+        supervised = SupervisedHub(
             url: url,
             tokens: tokens,
             options: options,
+            staleFeedWindow: nil,
             logger: logger,
-            apply: { connection, subscription in
-                if let accountId = subscription.accountId {
-                    try await connection.invoke(subscription.subscribeMethod, accountId)
-                } else {
-                    try await connection.invoke(subscription.subscribeMethod)
-                }
-            },
-            remove: { connection, subscription in
-                if let accountId = subscription.accountId {
-                    try await connection.invoke(subscription.unsubscribeMethod, accountId)
-                } else {
-                    try await connection.invoke(subscription.unsubscribeMethod)
-                }
-            },
-            onGap: { reason in broadcaster.yield(.gap(reason: reason)) },
-            onLive: { connectionId in broadcaster.yield(.live(connectionId: connectionId)) }
+            hooks: .init(
+                apply: { connection, subscription in
+                    if let accountId = subscription.accountId {
+                        try await connection.invoke(subscription.subscribeMethod, accountId)
+                    } else {
+                        try await connection.invoke(subscription.subscribeMethod)
+                    }
+                },
+                remove: { connection, subscription in
+                    if let accountId = subscription.accountId {
+                        try await connection.invoke(subscription.unsubscribeMethod, accountId)
+                    } else {
+                        try await connection.invoke(subscription.unsubscribeMethod)
+                    }
+                },
+                gap: { reason, _ in broadcaster.yield(.gap(reason: reason)) },
+                live: { connectionId in broadcaster.yield(.live(connectionId: connectionId)) }
+            )
         )
         registerHandlers()
     }
@@ -63,23 +65,39 @@ public final class UserHub: Sendable {
     public func events() -> AsyncStream<UserEvent> { broadcaster.stream() }
 
     /// The hub's status now, then every change.
-    public func statusUpdates() -> AsyncStream<HubStatus> { session.statusUpdates() }
+    public func statusUpdates() -> AsyncStream<HubStatus> { supervised.statusUpdates() }
 
-    public var status: HubStatus { session.status }
+    public var status: HubStatus { supervised.status }
 
     public var subscriptions: [UserSubscription] {
-        get async { await session.coordinator.wantedSubscriptions }
+        get async { supervised.wantedSubscriptions }
+    }
+
+    /// Wanted subscriptions the server refused, with its message. They stay wanted and are
+    /// retried (see ``HubStatus/degraded(reason:)``) until accepted or unsubscribed.
+    public var refusedSubscriptions: [UserSubscription: String] {
+        get async { supervised.refusedSubscriptions }
     }
 
     /// Events received and events that could not be read.
-    public var statistics: (events: Int, malformed: Int) { counters.withLockedValue { $0 } }
+    public var statistics: (events: Int, malformed: Int) {
+        let statistics = supervised.statistics
+        return (statistics.events, statistics.malformed)
+    }
 
-    public func start() async throws { try await session.start() }
+    /// Connects. Throws a ``HubError`` when the first connection fails; after that, reconnects
+    /// happen by themselves.
+    public func start() async throws { try await supervised.start() }
 
-    public func stop() async { await session.stop() }
+    /// Disconnects; the wanted subscriptions are kept for a later ``start()``.
+    public func stop() async { await supervised.stop() }
 
+    /// Subscribes; kept across reconnects until unsubscribed. When connected, waits for the
+    /// gateway's answer: a refusal is thrown (``HubError/Code/refused``) and the subscription
+    /// stays wanted and retried; no answer in time is thrown (``HubError/Code/timedOut``) and the
+    /// hub reconnects.
     public func subscribe(_ subscription: UserSubscription) async throws {
-        try await session.coordinator.subscribe(subscription)
+        try await supervised.subscribe(subscription)
     }
 
     /// Subscribes to orders, positions and trades of an account (and account updates).
@@ -91,12 +109,12 @@ public final class UserHub: Sendable {
     }
 
     public func unsubscribe(_ subscription: UserSubscription) async throws {
-        try await session.coordinator.unsubscribe(subscription)
+        try await supervised.unsubscribe(subscription)
     }
 
     /// Drops the connection and connects anew, restoring every subscription.
     public func reconnect(reason: String = "requested") async {
-        await session.restart(reason: reason)
+        supervised.reconnect(reason: HubError(code: .reconnectRequested, message: "reconnect requested: \(reason)"))
     }
 
     private func registerHandlers() {
@@ -108,16 +126,15 @@ public final class UserHub: Sendable {
     }
 
     private func register<T: Decodable & Sendable>(_ event: String, _ type: T.Type, _ decoder: JSONDecoder, wrap: @escaping @Sendable (T) -> UserEvent) {
-        session.connection.onRaw(event) { [weak self] arguments in
+        supervised.on(event) { [weak self] arguments in
             guard let self else { return }
             // User events carry one argument; tolerate a leading id as some clients have seen.
             guard let payload = arguments.last, !payload.isNull else { return }
             do {
                 let value = try payload.decode(T.self, decoder: decoder)
-                self.counters.withLockedValue { $0.events += 1 }
                 self.broadcaster.yield(wrap(value))
             } catch {
-                self.counters.withLockedValue { $0.malformed += 1 }
+                self.supervised.countMalformed()
                 self.logger.warning("Ignored a malformed \(event).", metadata: ["error": "\(error)"])
             }
         }
