@@ -96,10 +96,11 @@ let package = Package(
         .executableTarget(
             name: "TradingBot",
             dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), 
+                // No SignalR: the SDK's own types (HubStatus, HubError) say everything a program
+                // needs about its hubs.
                 "Gateway",
                 "GatewaySimulator",
                 "MarketData",
-                "SignalR",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),

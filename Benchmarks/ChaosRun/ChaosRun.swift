@@ -71,7 +71,7 @@ struct ChaosRun: AsyncParsableCommand {
         var hubOptions = HubOptions()
         hubOptions.keepAliveInterval = .seconds(1)
         hubOptions.serverTimeout = .seconds(5)
-        hubOptions.retryPolicy = ExponentialBackoffRetryPolicy(initialDelay: .milliseconds(50), maximumDelay: .seconds(1))
+        hubOptions.reconnectPolicy = ReconnectPolicy(initialDelay: .milliseconds(50), maximumDelay: .seconds(1))
         var marketOptions = MarketHub.Options()
         marketOptions.hub = hubOptions
         marketOptions.staleFeedWindow = .milliseconds(Int(staleWindow * 1000))

@@ -18,6 +18,8 @@ public final class FaultInjector: Sendable {
     }
 
     private let state = NIOLockedValueBox(State())
+    /// The timing faults (``HubTimingFaults``), apart from `state` so that their switches live in their own file.
+    let hubTiming = NIOLockedValueBox(HubTimingFaults())
     private let tokens: TokenAuthority
     private let feed: MarketFeed
     private let exchange: Exchange
@@ -220,6 +222,7 @@ public final class FaultInjector: Sendable {
             state.oversizedDepthFrameBytes = nil
             state.lostResponses = [:]
         }
+        hubTiming.withLockedValue { $0 = HubTimingFaults() }
         feed.setStalled(false)
         await exchange.setMarketClosed(false)
         await tokens.setLifetime(defaultTokenLifetime)

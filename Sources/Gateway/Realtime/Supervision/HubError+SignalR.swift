@@ -25,7 +25,7 @@ extension HubError {
         case .invalidState, .stoppedDuringStart:
             self.init(code: .stopped, message: message)
         case .accessTokenProviderFailed(let detail):
-            self.init(code: .tokenUnavailable, message: "No session token: \(detail)")
+            self.init(code: .tokenUnavailable, message: detail)
         case .invalidURL:
             self.init(code: .invalidURL, message: message)
         case .reconnectAttemptsExhausted(_, let last):

@@ -72,6 +72,7 @@ final class SimulatorMarketHub: Sendable {
         ]
         for (name, subscribes, change) in methods {
             server.on(name) { [weak self] call in
+                if subscribes { try await self?.core.faults.waitBeforeAnsweringSubscription() }
                 guard let self else { throw HubError("The market hub is shutting down.") }
                 FramingSwitch.sync(call.connection, faults: self.core.faults)
                 let contractId = try self.contractArgument(of: call)

@@ -58,6 +58,7 @@ final class SimulatorUserHub: Sendable {
 
     private func registerAccountMethods() {
         server.on("SubscribeAccounts") { [weak self] call in
+            try await self?.core.faults.waitBeforeAnsweringSubscription()
             guard let self else { throw HubError("The user hub is shutting down.") }
             FramingSwitch.sync(call.connection, faults: self.core.faults)
             try Self.expectAtMostOneArgument(call)
@@ -87,6 +88,7 @@ final class SimulatorUserHub: Sendable {
         ]
         for (name, subscribes, change) in methods {
             server.on(name) { [weak self] call in
+                if subscribes { try await self?.core.faults.waitBeforeAnsweringSubscription() }
                 guard let self else { throw HubError("The user hub is shutting down.") }
                 FramingSwitch.sync(call.connection, faults: self.core.faults)
                 let accountId = try await self.ownedAccountArgument(of: call)
