@@ -99,12 +99,12 @@ struct StreamRenderingTests {
         var reporter = StreamReporter(output: Output(json: false, stdout: { _ in }, stderr: { _ in }), hub: "market")
         #expect(!reporter.shouldReport(.connecting))
         #expect(!reporter.shouldReport(.live(connectionId: "a", subscriptions: 1)), "the first connection is not news")
-        #expect(try reporter.status(.reconnecting(reason: "lost")))
-        #expect(!reporter.shouldReport(.reconnecting(reason: "lost")), "the same status twice is one line")
-        #expect(reporter.shouldReport(.reconnecting(reason: "401")))
+        #expect(try reporter.status(.reconnecting(reason: HubError(code: .connectionLost, message: "lost"))))
+        #expect(!reporter.shouldReport(.reconnecting(reason: HubError(code: .connectionLost, message: "lost"))), "the same status twice is one line")
+        #expect(reporter.shouldReport(.reconnecting(reason: HubError(code: .authenticationFailed, message: "401"))))
         #expect(try reporter.status(.live(connectionId: "b", subscriptions: 1)))
         #expect(!reporter.shouldReport(.live(connectionId: "c", subscriptions: 2)))
-        #expect(reporter.shouldReport(.stopped(error: "gave up")))
+        #expect(reporter.shouldReport(.stopped(error: HubError(code: .connectFailed, message: "gave up"))))
     }
 
     @Test func statusAndGapRecordsInJSON() throws {
@@ -112,7 +112,7 @@ struct StreamRenderingTests {
         let output = Output(json: true, stdout: { text in lines.update { $0.append(text) } }, stderr: { _ in })
         var reporter = StreamReporter(output: output, hub: "market")
         try reporter.gap(contractIds: ["CON.F.US.MES.Z26"], reason: "connection lost")
-        try reporter.status(.reconnecting(reason: "connection lost"))
+        try reporter.status(.reconnecting(reason: HubError(code: .connectionLost, message: "connection lost")))
         try reporter.status(.live(connectionId: nil, subscriptions: 2))
         let objects = try lines.value.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
         #expect(objects.map { $0["type"] as? String } == ["gap", "status", "status"])

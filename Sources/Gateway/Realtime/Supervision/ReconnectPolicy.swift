@@ -50,12 +50,13 @@ public struct ReconnectPolicy: Sendable, Hashable {
         let maximum = max(maximumDelay, initial)
         let spread = jitter.isFinite ? min(max(jitter, 0), 1) : 0
         let draw = random.isFinite ? min(max(random, 0), 1) : 0
-        guard failures > 0 else { return initial * (spread * draw) }
+        // Scaling goes through a Double, whose rounding may land just above a huge base: clamped.
+        guard failures > 0 else { return min(initial * (spread * draw), initial) }
         // Doubled step by step and capped at each step, so no setting can overflow.
         var base = min(initial, maximum)
         for _ in 1..<min(failures, 64) where base < maximum {
             base = min(base * 2, maximum)
         }
-        return base * (1 - spread * draw)
+        return min(base * (1 - spread * draw), base)
     }
 }

@@ -1,0 +1,27 @@
+import Foundation
+import GatewaySimulator
+import Testing
+
+/// A gateway that leaves a subscription unanswered: the stream command must end with one clear
+/// error line after the limit, not hang (it was once stuck until killed at 60 s).
+@Suite("Streams against an unanswering hub")
+struct UnansweredHubTests {
+    @Test func quoteWithAnUnansweredSubscriptionExitsWithAClearError() async throws {
+        try await SimulatorHarness.with(StreamingSimulator.configure) { sim in
+            // Answered after 20 s: far beyond the 2 s limit given below.
+            sim.simulator.faults.delaySubscriptionAnswers(by: .seconds(20))
+            let started = ContinuousClock.now
+            let result = try await sim.run("quote", "ES", "--count", "5", environment: ["PROJECTX_REQUEST_TIMEOUT": "2"])
+            let elapsed = ContinuousClock.now - started
+            #expect(result.status == 69, "\(result)")
+            #expect(result.stdout.isEmpty, "\(result)")
+            #expect(result.stderrLines.count == 1, "\(result)")
+            let line = result.stderr
+            #expect(line.hasPrefix("error: The market hub at \(sim.apiURL)/hubs/market did not answer the subscription to quotes CON.F.US.EP."), "\(result)")
+            #expect(line.contains("within 2 s"), "\(result)")
+            #expect(line.contains("PROJECTX_REQUEST_TIMEOUT"), "\(result)")
+            #expect(!line.contains("eyJ"), "a token leaked: \(result)")
+            #expect(elapsed < .seconds(20), "ended after the limit, not after the server's answer: \(elapsed)")
+        }
+    }
+}
