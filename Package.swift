@@ -99,6 +99,7 @@ let package = Package(
                 // No SignalR: the SDK's own types (HubStatus, HubError) say everything a program
                 // needs about its hubs.
                 "Gateway",
+                "SignalRProtocol",
                 "GatewaySimulator",
                 "MarketData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -111,6 +112,7 @@ let package = Package(
             name: "SignalRTool",
             dependencies: [
                 "SignalR",
+                "SignalRProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -184,7 +186,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GatewayTests",
-            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "Gateway", "GatewaySimulator", "MarketData", "SignalR", "SignalRProtocol", .product(name: "Logging", package: "swift-log")]
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "Gateway", "GatewaySimulator", "MarketData", "SignalR", "SignalRProtocol", .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SignalRProtocol
 
 /// `trading-bot`: every gateway operation as a command.
 ///
@@ -43,7 +44,7 @@ struct TradingBot: AsyncParsableCommand {
               trading-bot accounts
               trading-bot order place --account PRAC-V2-51342-73810925 --contract MES --side buy --type market --size 1
             """,
-        version: "0.1.0",
+        version: PackageVersion.current,
         subcommands: [
             LoginCommand.self,
             LogoutCommand.self,

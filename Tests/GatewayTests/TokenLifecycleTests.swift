@@ -117,3 +117,15 @@ struct TokenLifecycleTests {
         #expect(lifecycle.expiresAt == nil)
     }
 }
+
+@Suite("A token record never prints its token")
+struct TokenRecordDescriptionTests {
+    @Test func descriptionsRedactTheValue() {
+        let record = TokenRecord(value: "eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjk5OTk5OTk5OTl9.c2ln", obtainedAt: Date(), refreshMargin: 300, fallbackLifetime: 1800)
+        var dumped = ""
+        dump(record, to: &dumped)
+        for text in [String(describing: record), String(reflecting: record), dumped] {
+            #expect(!text.contains("eyJhbGciOiJIUzI1NiJ9"), "\(text)")
+        }
+    }
+}

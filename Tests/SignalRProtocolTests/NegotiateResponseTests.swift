@@ -61,4 +61,14 @@ struct NegotiateResponseTests {
                 == #"{"negotiateVersion":1,"connectionId":"a","connectionToken":"b","availableTransports":[{"transport":"WebSockets","transferFormats":["Text","Binary"]}]}"#
         )
     }
+
+    @Test func aRedirectsAccessTokenIsNeverDescribed() throws {
+        let response = try decode(#"{"url":"https://other.example/hub","accessToken":"redirect-secret-token"}"#)
+        var dumped = ""
+        dump(response, to: &dumped)
+        for text in [String(describing: response), String(reflecting: response), dumped] {
+            #expect(!text.contains("redirect-secret-token"), "\(text)")
+            #expect(text.contains("<redacted>"))
+        }
+    }
 }

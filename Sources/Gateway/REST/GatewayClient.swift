@@ -39,6 +39,10 @@ public final class GatewayClient: Sendable {
     /// Like `HTTPClient.shared` it lives as long as the process.
     public static let defaultHTTPClient: HTTPClient = {
         var configuration = HTTPClient.Configuration.singletonConfiguration
+        // Never follow a redirect: AsyncHTTPClient would re-send the body (the login's API key
+        // included) to wherever a 307/308 points, https to http allowed. A redirect surfaces as
+        // an error naming the new address, for the user to configure it on purpose.
+        configuration.redirectConfiguration = .disallow
         configuration.connectionPool.retryConnectionEstablishment = false
         configuration.timeout.connect = .seconds(10)
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
@@ -128,6 +132,8 @@ public final class GatewayClient: Sendable {
                 try await Task.sleep(for: .milliseconds(Int(backoff * 1000)))
             case 400:
                 throw GatewayError.badRequest(endpoint: endpoint, detail: Self.detail(response.body))
+            case 300...399:
+                throw Self.redirectRefused(endpoint, response)
             case 500...599 where !endpoint.isRead:
                 throw GatewayError.outcomeUnknown(endpoint: endpoint, reason: "HTTP \(response.status)")
             default:
@@ -183,6 +189,15 @@ public final class GatewayClient: Sendable {
             let seconds = Double(text.trimmingCharacters(in: .whitespaces)), seconds.isFinite
         else { return nil }
         return min(max(seconds, 0), longestRetryAfter)
+    }
+
+    /// The error for a redirect, which is never followed (see ``defaultHTTPClient``); nothing was
+    /// executed.
+    static func redirectRefused(_ endpoint: GatewayEndpoint, _ response: GatewayHTTP.Response) -> GatewayError {
+        let target = response.headers.first(name: "Location").map { " to \($0)" } ?? ""
+        return GatewayError.httpStatus(
+            endpoint: endpoint, status: response.status,
+            detail: "a redirect\(target), which is not followed; set the API URL to the gateway's own address")
     }
 
     /// A short, printable excerpt of an error body.

@@ -26,6 +26,8 @@ struct GatewayHTTP: Sendable {
     let client: HTTPClient
     let apiRoot: String
     let timeout: Duration
+    /// Why nothing may be sent to the API URL (plain http to another machine), checked once.
+    private let insecurity: String?
     static let maximumResponseSize = 64 << 20
 
     init(client: HTTPClient, apiURL: URL, timeout: Duration) {
@@ -34,9 +36,11 @@ struct GatewayHTTP: Sendable {
         while root.hasSuffix("/") { root.removeLast() }
         self.apiRoot = root
         self.timeout = timeout
+        self.insecurity = TransportSecurity.problem(with: apiURL)
     }
 
     func post(_ path: String, body: ByteBuffer?, token: String?) async throws(Failure) -> Response {
+        if let insecurity { throw .notSent(insecurity) }
         var request = HTTPClientRequest(url: apiRoot + path)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
@@ -53,6 +57,7 @@ struct GatewayHTTP: Sendable {
     }
 
     func get(_ path: String) async throws(Failure) -> Response {
+        if let insecurity { throw .notSent(insecurity) }
         var request = HTTPClientRequest(url: apiRoot + path)
         request.method = .GET
         do {

@@ -118,10 +118,44 @@ public struct AdminAPI<Context: PeerAwareRequestContext>: Sendable {
         }
     }
 
+    /// Why a loopback request must still be refused: a web page in the developer's browser can
+    /// post to 127.0.0.1 (a cross-origin form), or reach it under its own name after DNS rebinding.
+    /// So the `Host` must name this machine, and an `Origin`, when sent (browsers send one with
+    /// every cross-origin POST), must be a loopback origin too. Tools (curl, tests) send no Origin.
+    static func browserRefusal(host: String?, origin: String?) -> String? {
+        guard let host, isLoopback(hostAndPort: host) else {
+            return "The admin endpoint answers only requests addressed to a loopback host (Host: \(host ?? "missing"))."
+        }
+        if let origin {
+            let authority = origin.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? ""
+            guard origin.lowercased().hasPrefix("http://"), isLoopback(hostAndPort: authority) else {
+                return "The admin endpoint refuses cross-origin requests (Origin: \(origin))."
+            }
+        }
+        return nil
+    }
+
+    /// Whether `hostAndPort` (`127.0.0.1:5000`, `localhost`, `[::1]:80`) names this machine.
+    static func isLoopback(hostAndPort: String) -> Bool {
+        var host = hostAndPort.lowercased()
+        if host.hasPrefix("[") {
+            host = String(host.dropFirst().prefix { $0 != "]" })
+            return host == "::1"
+        }
+        if let colon = host.firstIndex(of: ":") { host = String(host[..<colon]) }
+        if host == "localhost" { return true }
+        let octets = host.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
+    }
+
     private func handle(_ request: Request, context: Context, action: Action) async -> Response {
         guard context.peerAddress?.isLoopback == true else {
             core.logger.warning("admin call refused from non-loopback peer", metadata: ["peer": .string(context.peerAddress?.description ?? "unknown")])
             return WireResponse.json(AdminError(message: "The admin endpoint only answers loopback peers."), status: .forbidden)
+        }
+        if let refusal = Self.browserRefusal(host: request.head.authority, origin: request.headers[.origin]) {
+            core.logger.warning("admin call refused", metadata: ["reason": .string(refusal)])
+            return WireResponse.json(AdminError(message: refusal), status: .forbidden)
         }
         let data: Data
         do {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Gateway
 import GatewaySimulator
 import Logging
 
@@ -172,6 +173,12 @@ struct SimulatorCommand: AsyncParsableCommand {
         }
         let root = "http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)"
         let output = Output(json: json)
+        if !TransportSecurity.isLoopback(host: host) {
+            output.note(
+                "warning: listening on \(host), reachable from other machines: the credentials (user \(userName), API key "
+                    + "\(apiKey)) are public, and everything travels in clear text. Use --host 127.0.0.1 unless that is what you want."
+            )
+        }
         let marketHub = root + SimulatorHubs.marketPath
         let userHub = root + SimulatorHubs.userPath
         try output.jsonLine(Addresses(

@@ -1,4 +1,5 @@
 import Foundation
+import Gateway
 
 /// Merges the settings in their order of precedence: flags, then environment variables
 /// (`PROJECTX_USERNAME`, `PROJECTX_API_KEY`, `PROJECTX_API_URL`, `PROJECTX_RTC_URL`,
@@ -26,13 +27,20 @@ struct ConfigurationResolver: Sendable {
     var environment: [String: String]
     /// Reads a file: its contents, or nil when it does not exist.
     var readFile: @Sendable (String) throws -> Data?
+    /// Whether a file can be read by its owner only (no group or other permission bits).
+    var isPrivate: @Sendable (String) -> Bool
+
+    /// The variable that allows an API key in a config file other users can read.
+    static let allowReadableConfigVariable = "TRADING_BOT_ALLOW_READABLE_CONFIG"
 
     init(
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        readFile: @escaping @Sendable (String) throws -> Data? = ConfigurationResolver.readFileFromDisk
+        readFile: @escaping @Sendable (String) throws -> Data? = ConfigurationResolver.readFileFromDisk,
+        isPrivate: @escaping @Sendable (String) -> Bool = ConfigurationResolver.isPrivateOnDisk
     ) {
         self.environment = environment
         self.readFile = readFile
+        self.isPrivate = isPrivate
     }
 
     /// The default config file location, or nil when neither `XDG_CONFIG_HOME` nor `HOME` is set.
@@ -85,7 +93,16 @@ struct ConfigurationResolver: Sendable {
             }
             return (ConfigurationFile(), nil)
         }
-        return (try ConfigurationFile(data: data, path: path), path)
+        let file = try ConfigurationFile(data: data, path: path)
+        // An API key is a password: refuse one that other users of the machine can read, the way
+        // ssh refuses a readable private key.
+        if file.apiKey != nil, !isPrivate(path), value(Self.allowReadableConfigVariable) != "1" {
+            throw .configuration(
+                "The config file \(path) holds an API key and other users can read it; run `chmod 600 \(path)` "
+                    + "(or set \(Self.allowReadableConfigVariable)=1 to use it anyway)."
+            )
+        }
+        return (file, path)
     }
 
     /// `PROJECTX_REQUEST_TIMEOUT` in seconds, when set.
@@ -130,11 +147,21 @@ struct ConfigurationResolver: Sendable {
               let host = url.host, !host.isEmpty else {
             throw .configuration("\(setting) is \"\(text)\", which is not an http(s) URL; use a root such as \(defaultAPIURL).")
         }
+        if let problem = TransportSecurity.problem(with: url) {
+            throw .configuration("\(setting) is \"\(text)\": \(problem).")
+        }
         return url
     }
 
     private static func join(_ directory: String, _ relative: String) -> String {
         directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
+    }
+
+    /// Whether the file at `path` grants no permission to its group or to others.
+    @Sendable static func isPrivateOnDisk(_ path: String) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return true }
+        return status.st_mode & 0o077 == 0
     }
 
     /// Reads a file from disk; nil when it does not exist.

@@ -121,4 +121,13 @@ struct SimulatorCommandTests {
             #expect(result.status == 64, "\(result)")
         }
     }
+
+    @Test("listening beyond loopback warns that the credentials are public")
+    func nonLoopbackHostWarns() async throws {
+        let process = try StreamingProcess.start(["simulator", "--host", "0.0.0.0", "--port", "0"], environment: ["PATH": "/usr/bin:/bin"])
+        let warning = await process.stderrLine(containing: "warning:")
+        #expect(warning?.contains("0.0.0.0") == true && warning?.contains("public") == true, "\(warning ?? "no warning")")
+        process.signal(SIGINT)
+        #expect(await process.exitStatus() == 0)
+    }
 }

@@ -141,4 +141,35 @@ struct ConfigurationResolverTests {
         let error = #expect(throws: CLIError.self) { try resolver.resolve(ConfigurationFlags()) }
         #expect(error?.status == .configuration)
     }
+
+    @Test("a config file holding an API key must be readable by its owner only, unless allowed")
+    func readableConfigWithAnAPIKeyIsRefused() throws {
+        let path = "/home/t/.config/trading-bot/config.json"
+        let readable = ConfigurationResolver(environment: ["HOME": "/home/t"], readFile: { _ in Data(Self.fullFile.utf8) }, isPrivate: { _ in false })
+        #expect(throws: CLIError.self) { try readable.resolve(ConfigurationFlags()) }
+        do {
+            _ = try readable.resolve(ConfigurationFlags())
+        } catch {
+            #expect(error.message.contains("chmod 600 \(path)"), "\(error.message)")
+            #expect(!error.message.contains("file-key"), "the key itself is never printed")
+        }
+        let allowed = ConfigurationResolver(
+            environment: ["HOME": "/home/t", ConfigurationResolver.allowReadableConfigVariable: "1"],
+            readFile: { _ in Data(Self.fullFile.utf8) }, isPrivate: { _ in false })
+        #expect(try allowed.resolve(ConfigurationFlags()).apiKey == "file-key")
+        let withoutKey = ConfigurationResolver(environment: ["HOME": "/home/t"], readFile: { _ in Data(#"{"maxOrderSize": 1}"#.utf8) }, isPrivate: { _ in false })
+        #expect(try withoutKey.resolve(ConfigurationFlags()).maxOrderSize == 1, "a file without secrets may be readable")
+    }
+
+    @Test("plain http is refused for any host but loopback", arguments: [
+        ("http://api.example.com", false), ("http://10.0.0.5:5000", false), ("http://127.0.0.1:5000", true), ("http://localhost:5000", true),
+    ])
+    func plainHTTPOnlyToLoopback(url: String, accepted: Bool) throws {
+        let resolver = Self.resolver(["HOME": "/home/t", "PROJECTX_API_URL": url])
+        if accepted {
+            #expect(try resolver.resolve(ConfigurationFlags()).apiURL.absoluteString == url)
+        } else {
+            #expect(throws: CLIError.self) { try resolver.resolve(ConfigurationFlags()) }
+        }
+    }
 }

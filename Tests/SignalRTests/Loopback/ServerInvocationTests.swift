@@ -114,4 +114,20 @@ struct ServerInvocationTests {
             await connection.stop()
         }
     }
+
+    @Test("a message in more fragments than allowed is a protocol error, not a memory sink")
+    func endlessFragments() async throws {
+        try await ServerFixture.with { hub, url in
+            let connection = HubConnection(url: url, options: loopbackOptions())
+            try await connection.start()
+            let id = try #require(connection.connectionId)
+            // 100,000 one-byte fragments: past the client's limit of 65,536 per message.
+            hub.connection(id: id)?.setFraming(.fragment(maxFrameBytes: 1))
+            #expect(hub.connection(id: id)?.sendPadded(totalBytes: 100_000) == true)
+            #expect(await waitUntil(timeout: .seconds(30)) {
+                if case .disconnected(let error?) = connection.state { return "\(error)".contains("fragments") }
+                return false
+            }, "\(connection.state)")
+        }
+    }
 }

@@ -66,7 +66,7 @@ final class SupervisedHub<Subscription: Hashable & Sendable & CustomStringConver
         hooks: Hooks,
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
     ) {
-        let bridge = HubTokenBridge(tokens: tokens)
+        let bridge = HubTokenBridge(tokens: tokens, hubURL: url)
         var connectionOptions = HubConnectionOptions(
             accessTokenProvider: { request in try await bridge.token(for: request) },
             accessTokenInQuery: options.accessTokenInQuery,
