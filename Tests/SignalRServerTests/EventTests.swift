@@ -145,7 +145,7 @@ struct EventTests {
     @Test("onConnected throwing closes the connection with an error Close")
     func failingConnectedHook() async throws {
         let hub = HubFixture.makeHub()
-        hub.onConnected { _ in throw HubError("No seats.") }
+        hub.onConnected { _ in throw HubException("No seats.") }
         try await HubFixture.withHub(hub) { port in
             let socket = try await RawHubSocket.handshaken(port: port)
             let close = try await socket.waitForClose()

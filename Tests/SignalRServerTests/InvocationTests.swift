@@ -30,7 +30,7 @@ struct InvocationTests {
         }
     }
 
-    @Test("errors: unknown method, thrown error, HubError, bad arguments")
+    @Test("errors: unknown method, thrown error, HubException, bad arguments")
     func invocationErrors() async throws {
         try await HubFixture.withHub(HubFixture.makeHub()) { port in
             let socket = try await RawHubSocket.handshaken(port: port)
