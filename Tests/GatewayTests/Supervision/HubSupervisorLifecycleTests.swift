@@ -32,7 +32,9 @@ struct HubSupervisorLifecycleTests {
         var machine = makeSupervisor()
         _ = machine.subscribe(quotesA, now: origin)
         _ = machine.start()
-        let actions = machine.connectFailed(id: machine.attempt!, error: unreachable, now: origin)
+        let attempt = machine.attempt!
+        let actions = machine.connectFailed(id: attempt, error: unreachable, now: origin)
+        #expect(actions.closed == [attempt], "the failed connection is forgotten")
         #expect(actions.startCompletions == [unreachable])
         #expect(actions.statuses == [.stopped(error: unreachable)])
         #expect(actions.reconnectDelays.isEmpty && actions.connects.isEmpty)
@@ -170,7 +172,9 @@ struct HubSupervisorLifecycleTests {
         var delays: [Duration] = []
         for _ in 0..<3 {
             _ = machine.timerFired(machine.reconnectTimer!, now: origin)
-            let failed = machine.connectFailed(id: machine.attempt!, error: unreachable, now: origin)
+            let attempt = machine.attempt!
+            let failed = machine.connectFailed(id: attempt, error: unreachable, now: origin)
+            #expect(failed.closed == [attempt])
             delays += failed.reconnectDelays
         }
         #expect(delays == [.milliseconds(500), .seconds(1), .seconds(2)])

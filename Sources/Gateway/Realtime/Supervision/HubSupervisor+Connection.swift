@@ -78,13 +78,14 @@ extension HubSupervisor {
     }
 
     mutating func connectFailed(id: UInt64, error: HubError, now: Instant) -> [Action] {
+        // The failed connection is forgotten (it has nothing left to close).
         switch phase {
         case .starting(let attempt) where attempt == id:
             phase = .stopped(error: error)
-            return settle() + [.completeStart(error)]
+            return [.closeConnection(id: id)] + settle() + [.completeStart(error)]
         case .reconnecting(let attempt, _) where attempt == id:
             failures += 1
-            return scheduleReconnect(reason: error, refreshToken: false) + settle()
+            return [.closeConnection(id: id)] + scheduleReconnect(reason: error, refreshToken: false) + settle()
         default:
             return []
         }
