@@ -73,6 +73,14 @@ struct TradingBot: AsyncParsableCommand {
         do {
             command = try await asyncParseAsRoot(nil)
         } catch {
+            // With --json, a usage error is a JSON object too (help and --version stay text).
+            let code = exitCode(for: error)
+            if code != .success, CommandLine.arguments.dropFirst().contains("--json") {
+                var message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "invalid usage"
+                if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+                StandardStream.error.write(ErrorPresenter.jsonLine(message: message, status: ExitReason(rawValue: code.rawValue) ?? .usage) + "\n")
+                Foundation.exit(code.rawValue)
+            }
             exit(withError: error)
         }
         LogBootstrap.configure(
@@ -88,7 +96,12 @@ struct TradingBot: AsyncParsableCommand {
         } catch {
             guard ErrorPresenter.presents(error) else { exit(withError: error) }
             let presentation = ErrorPresenter.present(error)
-            StandardStream.error.write("error: \(presentation.message)\n")
+            if (command as? any GatewayCommand)?.global.json == true {
+                // Scripts reading JSON lines get the error as one JSON object on stderr.
+                StandardStream.error.write(ErrorPresenter.jsonLine(message: presentation.message, status: presentation.status) + "\n")
+            } else {
+                StandardStream.error.write("error: \(presentation.message)\n")
+            }
             Foundation.exit(presentation.status.rawValue)
         }
     }

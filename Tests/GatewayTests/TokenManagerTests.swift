@@ -4,7 +4,7 @@ import Testing
 @testable import Gateway
 
 /// A token source that counts calls and can be slowed down or made to fail.
-final class ScriptedTokenSource: TokenSource {
+final class ScriptedTokenSource: TokenIssuer {
     struct Counts: Sendable { var logins = 0; var validations = 0 }
     private let counts = NIOLockedValueBox(Counts())
     private let lifetime: TimeInterval

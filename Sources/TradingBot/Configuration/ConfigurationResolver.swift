@@ -119,9 +119,14 @@ struct ConfigurationResolver: Sendable {
         return value
     }
 
+    /// The names project-x-py (the Python SDK) reads, accepted as aliases so that one environment
+    /// serves both; ours win when both are set.
+    static let environmentAliases = ["PROJECTX_USERNAME": "PROJECT_X_USERNAME", "PROJECTX_API_KEY": "PROJECT_X_API_KEY"]
+
     private func pick(_ flag: String?, _ variable: String, _ file: String?) -> (value: String, source: ResolvedConfiguration.Source)? {
         if let flag, !flag.isEmpty { return (flag, .flag) }
         if let environment = value(variable) { return (environment, .environment) }
+        if let alias = Self.environmentAliases[variable], let environment = value(alias) { return (environment, .environment) }
         if let file, !file.isEmpty { return (file, .file) }
         return nil
     }

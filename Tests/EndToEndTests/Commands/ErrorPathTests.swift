@@ -12,7 +12,9 @@ struct ErrorPathTests {
     func expectOneLineError(_ result: CommandResult, status: Int32, containing parts: [String], sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(result.status == status, "\(result)", sourceLocation: sourceLocation)
         #expect(result.stderrLines.count == 1, "\(result)", sourceLocation: sourceLocation)
-        #expect(result.stderr.hasPrefix("error: "), "\(result)", sourceLocation: sourceLocation)
+        // With --json the line is a JSON object (see JSONErrorTests); otherwise a sentence.
+        let json = result.arguments.contains("--json")
+        #expect(json ? result.stderr.hasPrefix("{\"error\":") : result.stderr.hasPrefix("error: "), "\(result)", sourceLocation: sourceLocation)
         #expect(result.stdout.isEmpty, "\(result)", sourceLocation: sourceLocation)
         for part in parts { #expect(result.stderr.contains(part), "missing '\(part)': \(result)", sourceLocation: sourceLocation) }
         for secret in ["eyJ", SimulatedUser.defaultApiKey, "Fatal error", "Stack dump"] {

@@ -172,4 +172,12 @@ struct ConfigurationResolverTests {
             #expect(throws: CLIError.self) { try resolver.resolve(ConfigurationFlags()) }
         }
     }
+
+    @Test("project-x-py's variable names are aliases; ours win")
+    func projectXPyAliases() throws {
+        let aliases = try Self.resolver(["HOME": "/home/t", "PROJECT_X_USERNAME": "py-user", "PROJECT_X_API_KEY": "py-key"]).resolve(ConfigurationFlags())
+        #expect(aliases.userName == "py-user" && aliases.apiKey == "py-key" && aliases.apiKeySource == .environment)
+        let both = try Self.resolver(["HOME": "/home/t", "PROJECT_X_USERNAME": "py-user", "PROJECTX_USERNAME": "ours"]).resolve(ConfigurationFlags())
+        #expect(both.userName == "ours")
+    }
 }

@@ -62,7 +62,7 @@ struct SupportTests {
     }
 
     @Test func slidingWindowRateLimiter() {
-        let limiter = RateLimiter(configuration: RateLimitConfiguration(bars: RateLimitRule(limit: 2, window: 30), general: RateLimitRule(limit: 3, window: 60)))
+        let limiter = RateLimitEnforcer(configuration: RateLimitConfiguration(bars: RateLimitRule(limit: 2, window: 30), general: RateLimitRule(limit: 3, window: 60)))
         let start = testEpoch
         for offset in 0..<3 {
             #expect(limiter.acquire(bucket: .general, key: "t", now: start.addingTimeInterval(Double(offset * 10))) == .allowed)
