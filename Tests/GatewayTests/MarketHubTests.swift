@@ -39,6 +39,8 @@ struct MarketHubTests {
         defer { Task { await fixture.stop() } }
         let market = MarketHub(client: fixture.client(), options: FastHubs.market())
         try await market.start()
+        // Sent at once only while connected (otherwise it waits for the next connection).
+        #expect(await eventually { market.status.isLive })
         let error = await #expect(throws: HubError.self) { try await market.subscribe(.quotes, "CON.F.US.NOPE.Z99") }
         #expect(error?.code == .refused)
         #expect(error?.method == "SubscribeContractQuotes")

@@ -8,20 +8,21 @@ import Testing
 struct UnansweredHubTests {
     @Test func quoteWithAnUnansweredSubscriptionExitsWithAClearError() async throws {
         try await SimulatorHarness.with(StreamingSimulator.configure) { sim in
-            // Answered after 20 s: far beyond the 2 s limit given below.
-            sim.simulator.faults.delaySubscriptionAnswers(by: .seconds(20))
+            // Answered after 60 s: far beyond the 5 s limit given below (which REST meets too,
+            // even on a loaded machine).
+            sim.simulator.faults.delaySubscriptionAnswers(by: .seconds(60))
             let started = ContinuousClock.now
-            let result = try await sim.run("quote", "ES", "--count", "5", environment: ["PROJECTX_REQUEST_TIMEOUT": "2"])
+            let result = try await sim.run("quote", "ES", "--count", "5", environment: ["PROJECTX_REQUEST_TIMEOUT": "5"])
             let elapsed = ContinuousClock.now - started
             #expect(result.status == 69, "\(result)")
             #expect(result.stdout.isEmpty, "\(result)")
             #expect(result.stderrLines.count == 1, "\(result)")
             let line = result.stderr
             #expect(line.hasPrefix("error: The market hub at \(sim.apiURL)/hubs/market did not answer the subscription to quotes CON.F.US.EP."), "\(result)")
-            #expect(line.contains("within 2 s"), "\(result)")
+            #expect(line.contains("within 5 s"), "\(result)")
             #expect(line.contains("PROJECTX_REQUEST_TIMEOUT"), "\(result)")
             #expect(!line.contains("eyJ"), "a token leaked: \(result)")
-            #expect(elapsed < .seconds(20), "ended after the limit, not after the server's answer: \(elapsed)")
+            #expect(elapsed < .seconds(60), "ended after the limit, not after the server's answer: \(elapsed)")
         }
     }
 }

@@ -49,9 +49,10 @@ struct SupervisionLoopbackTests {
         let flapping = ContinuousClock.now
         fixture.simulator.faults.send(.dropConnections(.market))
         try await Task.sleep(until: flapping + .seconds(10), clock: .continuous)
+        // A loaded machine only makes fewer attempts: the bound cannot be met by slowness.
         let attempts = fixture.simulator.faults.hubTimingFaults.droppedConnectionCount
         #expect(attempts <= 6, "\(attempts) connection attempts in 10 s")
-        #expect(attempts >= 3, "it keeps trying: \(attempts) attempts in 10 s")
+        #expect(await eventually(seconds: 30) { fixture.simulator.faults.hubTimingFaults.droppedConnectionCount >= 3 }, "it keeps trying")
         guard case .reconnecting = market.status else {
             Issue.record("reconnecting while the server flaps, not \(market.status)")
             return
@@ -120,7 +121,7 @@ struct SupervisionLoopbackTests {
             #expect(market.status == .stopped(error: nil))
         }
         // Whatever connected late was closed: the server sees no connection left.
-        #expect(await eventually(seconds: 10) { hubs.marketHub?.connectionCount == 0 }, "connections left: \(hubs.marketHub?.connectionCount ?? -1)")
+        #expect(await eventually(seconds: 30) { hubs.marketHub?.connectionCount == 0 }, "connections left: \(hubs.marketHub?.connectionCount ?? -1)")
     }
 
     @Test func aStoppedHubRestartsWithItsSubscriptions() async throws {
