@@ -2,10 +2,11 @@ import Foundation
 @testable import GatewaySimulator
 import Hummingbird
 import Testing
+import TestGate
 
 /// A web page in the developer's browser must not be able to switch faults: the admin API wants a
 /// loopback `Host` and refuses a foreign `Origin`, even from a loopback peer.
-@Suite("Admin API refuses browsers' cross-origin and rebound requests")
+@Suite("Admin API refuses browsers' cross-origin and rebound requests", .gated)
 struct AdminBrowserGuardTests {
     @Test func crossOriginAndForeignHostAreRefused() async throws {
         let harness = try await SimulatorHarness.start()
