@@ -2,8 +2,9 @@ import Foundation
 import Gateway
 import GatewaySimulator
 import Testing
+import TestGate
 
-@Suite("GatewayClient against the simulator over loopback")
+@Suite("GatewayClient against the simulator over loopback", .gated)
 struct GatewayClientTests {
     @Test func loginAccountsContractsAndBars() async throws {
         let fixture = try await SimulatorFixture.start()

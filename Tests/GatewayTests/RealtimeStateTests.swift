@@ -2,8 +2,9 @@ import Foundation
 import SignalR
 import Testing
 @testable import Gateway
+import TestGate
 
-@Suite("Realtime building blocks")
+@Suite("Realtime building blocks", .gated)
 struct RealtimeStateTests {
     let t0 = ContinuousClock.now
 

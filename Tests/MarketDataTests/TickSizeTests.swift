@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 @testable import MarketData
+import TestGate
 
-@Suite("TickSize snaps Double prices to the grid")
+@Suite("TickSize snaps Double prices to the grid", .gated)
 struct TickSizeTests {
     @Test(arguments: [0.0, -0.25, .nan, .infinity])
     func rejectsNonPositiveOrNonFinite(value: Double) {

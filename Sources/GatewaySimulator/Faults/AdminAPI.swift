@@ -45,11 +45,14 @@ public struct AdminAPI<Context: PeerAwareRequestContext>: Sendable {
             ("tokens/expire-all", { _ in await faults.expireAllTokens(); return nil }),
             ("tokens/revoke-all", { _ in await faults.revokeAllTokens(); return nil }),
             ("tokens/lifetime", { body in
-                guard let seconds = body.seconds, seconds > 0 else { return AdminError(message: "seconds must be > 0") }
+                // Bounded: the lifetime becomes a JWT `exp` integer, and 1e300 seconds would trap there.
+                guard let seconds = body.seconds, seconds > 0, seconds <= 315_360_000 else {
+                    return AdminError(message: "seconds must be above 0 and at most 315360000 (ten years)")
+                }
                 await faults.setTokenLifetime(seconds)
                 return nil
             }),
-            ("auth/fail-validate", { body in faults.failNextValidations(body.count ?? 1); return nil }),
+            ("auth/fail-validate", { body in faults.failNextValidations(min(max(body.count ?? 1, 0), 1_000_000)); return nil }),
             ("feed/stall", { _ in faults.stallFeed(); return nil }),
             ("feed/resume", { _ in faults.resumeFeed(); return nil }),
             ("feed/step", { body in await core.advanceMarket(steps: min(max(body.steps ?? 1, 1), 100_000)); return nil }),
@@ -62,6 +65,8 @@ public struct AdminAPI<Context: PeerAwareRequestContext>: Sendable {
             ("market/closed", { body in await faults.setMarketClosed(body.closed ?? true); return nil }),
             ("rate-limit/burst", { body in
                 guard body.count != nil || body.seconds != nil else { return AdminError(message: "count or seconds required") }
+                if let seconds = body.seconds, !(seconds > 0 && seconds <= 86_400) { return AdminError(message: "seconds must be above 0 and at most 86400") }
+                if let count = body.count, !(0...1_000_000).contains(count) { return AdminError(message: "count must be between 0 and 1000000") }
                 faults.injectRateLimitBurst(requests: body.count, duration: body.seconds)
                 return nil
             }),
@@ -79,13 +84,13 @@ public struct AdminAPI<Context: PeerAwareRequestContext>: Sendable {
                     return nil
                 }
             }),
-            ("hubs/refuse-upgrades", { body in faults.refuseNextUpgrades(body.count ?? 1); return nil }),
+            ("hubs/refuse-upgrades", { body in faults.refuseNextUpgrades(min(max(body.count ?? 1, 0), 1_000_000)); return nil }),
             ("hubs/frames", { body in
                 switch body.mode?.lowercased() ?? "normal" {
                 case "normal": faults.setFrameMode(.normal)
-                case "split": faults.setFrameMode(.split(maxFrameBytes: max(1, body.maxFrameBytes ?? 16)))
-                case "fragment": faults.setFrameMode(.fragment(maxFrameBytes: max(1, body.maxFrameBytes ?? 16)))
-                case "batch": faults.setFrameMode(.batch(messagesPerFrame: max(2, body.messagesPerFrame ?? 4)))
+                case "split": faults.setFrameMode(.split(maxFrameBytes: min(max(1, body.maxFrameBytes ?? 16), 64 << 20)))
+                case "fragment": faults.setFrameMode(.fragment(maxFrameBytes: min(max(1, body.maxFrameBytes ?? 16), 64 << 20)))
+                case "batch": faults.setFrameMode(.batch(messagesPerFrame: min(max(2, body.messagesPerFrame ?? 4), 100_000)))
                 default: return AdminError(message: "mode must be normal, split, fragment or batch")
                 }
                 return nil
@@ -101,7 +106,7 @@ public struct AdminAPI<Context: PeerAwareRequestContext>: Sendable {
                 }
                 let count = body.count ?? 1
                 guard count >= 0 else { return AdminError(message: "count must be 0 (disarm) or more") }
-                if let seconds = body.seconds, !(seconds > 0) { return AdminError(message: "seconds (the hang time) must be > 0") }
+                if let seconds = body.seconds, !(seconds > 0 && seconds <= 3_600) { return AdminError(message: "seconds (the hang time) must be above 0 and at most 3600") }
                 faults.loseResponses(of: kind, mode: mode, count: count, hangSeconds: body.seconds ?? LostResponseSwitch.defaultHangSeconds)
                 return nil
             }),

@@ -116,7 +116,8 @@ public final class FaultInjector: Sendable {
                 state.lostResponses[kind] = nil
                 return
             }
-            let hang = hangSeconds.isFinite && hangSeconds > 0 ? hangSeconds : LostResponseSwitch.defaultHangSeconds
+            // At most an hour: the hang becomes a Duration, and 1e300 seconds would trap there.
+            let hang = hangSeconds.isFinite && hangSeconds > 0 ? min(hangSeconds, 3_600) : LostResponseSwitch.defaultHangSeconds
             state.lostResponses[kind] = LostResponseSwitch(mode: mode, remaining: count, hangSeconds: hang)
         }
     }

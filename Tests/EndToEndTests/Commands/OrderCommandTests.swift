@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import TestGate
 
 /// `order place|modify|cancel`, `orders` and `fills` as child processes against the simulator.
-@Suite("Order commands against the simulator")
+@Suite("Order commands against the simulator", .gated)
 struct OrderCommandTests {
     static let practice = SimulatorHarness.practice
 

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestGate
 
 /// `--dry-run` against the simulator: the exact requests are printed, nothing is sent, no
 /// confirmation is needed; and each printed request, sent as is, does what the command does.
-@Suite("Dry run against the simulator")
+@Suite("Dry run against the simulator", .gated)
 struct DryRunTests {
     static let practice = SimulatorHarness.practice
     static let combine = SimulatorHarness.combine

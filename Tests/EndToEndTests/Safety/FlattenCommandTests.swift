@@ -5,11 +5,12 @@ import Logging
 import NIOConcurrencyHelpers
 import Testing
 @testable import TradingBot
+import TestGate
 
 /// `flatten` until flat, against the simulator: bracket children waiting as Suspended are
 /// found and cancelled, an entry that fills during the run is dealt with in the next round, and
 /// what cannot be removed is named with exit 1.
-@Suite("Flatten until flat, against the simulator")
+@Suite("Flatten until flat, against the simulator", .gated)
 struct FlattenCommandTests {
     static let practice = SimulatorHarness.practice
 

@@ -1,8 +1,9 @@
 import Gateway
 import Testing
 @testable import TradingBot
+import TestGate
 
-@Suite("order place: local checks before anything is sent")
+@Suite("order place: local checks before anything is sent", .gated)
 struct OrderTicketTests {
     static let mes = Contract(
         id: "CON.F.US.MES.Z26", name: "MESZ6", description: "Micro E-mini S&P 500", tickSize: 0.25, tickValue: 1.25,

@@ -2,9 +2,10 @@ import Foundation
 import Gateway
 import Testing
 @testable import TradingBot
+import TestGate
 
 /// What the confirmation prompt shows is at risk, for each kind of write.
-@Suite("Risk summaries of the confirmation prompt")
+@Suite("Risk summaries of the confirmation prompt", .gated)
 struct RiskSummaryTests {
     static let mes = Contract(
         id: "CON.F.US.MES.Z26", name: "MESZ6", description: "Micro E-mini S&P 500", tickSize: 0.25, tickValue: 1.25,

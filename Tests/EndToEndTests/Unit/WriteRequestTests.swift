@@ -2,9 +2,10 @@ import Foundation
 import Gateway
 import Testing
 @testable import TradingBot
+import TestGate
 
 /// What `--dry-run` prints for each write.
-@Suite("Dry-run request lines")
+@Suite("Dry-run request lines", .gated)
 struct WriteRequestTests {
     static let root = URL(string: "https://api.topstepx.com")!
 

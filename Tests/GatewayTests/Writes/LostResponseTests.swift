@@ -2,10 +2,11 @@ import Foundation
 import Gateway
 import GatewaySimulator
 import Testing
+import TestGate
 
 /// Every write kind against every way of losing its answer, over loopback against the simulator:
 /// the SDK never sends the write again and returns what really happened.
-@Suite("Writes whose answer is lost: resolved by reading back")
+@Suite("Writes whose answer is lost: resolved by reading back", .gated)
 struct LostResponseTests {
     /// The modes that execute the write before losing the answer.
     static let executing: [LostResponseMode] = [.reset, .hang, .garble, .status500]

@@ -1,9 +1,10 @@
 import Foundation
 @testable import Gateway
 import Testing
+import TestGate
 
 /// The decision of an ambiguous write's outcome, without sockets or sleeps.
-@Suite("WriteResolver: the outcome of a write whose answer was lost")
+@Suite("WriteResolver: the outcome of a write whose answer was lost", .gated)
 struct WriteResolverTests {
     static let policy = ReconciliationPolicy(
         lookUpAttempts: 4, retryDelay: .milliseconds(100), maximumRetryDelay: .milliseconds(300),

@@ -3,13 +3,15 @@ import SignalR
 import SignalRProtocol
 import SignalRServer
 import Testing
+import TestGate
 
 struct Numbered: Codable, Sendable, Equatable {
     var n: Int
 }
 
 /// The client against SignalRServer: calls, events, streams, framing faults, large messages.
-@Suite("SignalRServer: invocations, events, streams, framing", .timeLimit(.minutes(1)))
+// Five minutes: the time a test waits for its turn at the ConcurrencyGate counts toward the limit.
+@Suite("SignalRServer: invocations, events, streams, framing", .gated, .timeLimit(.minutes(5)))
 struct ServerInvocationTests {
     @Test("invoke with results, void and hub errors; send; string invocation ids")
     func invocations() async throws {
