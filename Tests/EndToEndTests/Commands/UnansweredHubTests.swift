@@ -1,10 +1,11 @@
 import Foundation
 import GatewaySimulator
 import Testing
+import TestGate
 
 /// A gateway that leaves a subscription unanswered: the stream command must end with one clear
 /// error line after the limit, not hang (it was once stuck until killed at 60 s).
-@Suite("Streams against an unanswering hub")
+@Suite("Streams against an unanswering hub", .gated)
 struct UnansweredHubTests {
     @Test func quoteWithAnUnansweredSubscriptionExitsWithAClearError() async throws {
         try await SimulatorHarness.with(StreamingSimulator.configure) { sim in

@@ -1,10 +1,11 @@
 import Testing
+import TestGate
 
 @testable import Gateway
 
 /// Start, stop, connect attempts, lost connections and the one reconnect policy: every
 /// transition of the supervisor's connection side, without sockets or sleeps.
-@Suite("Hub supervisor: lifecycle and reconnects")
+@Suite("Hub supervisor: lifecycle and reconnects", .gated)
 struct HubSupervisorLifecycleTests {
     @Test("a new hub is stopped; start connects and reports connecting once")
     func start() {

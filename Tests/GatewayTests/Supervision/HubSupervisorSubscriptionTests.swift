@@ -1,10 +1,11 @@
 import Testing
+import TestGate
 
 @testable import Gateway
 
 /// Restores, subscribes and unsubscribes racing them, refusals and their retry, and subscribes
 /// that are not answered in time.
-@Suite("Hub supervisor: subscriptions and restores")
+@Suite("Hub supervisor: subscriptions and restores", .gated)
 struct HubSupervisorSubscriptionTests {
     @Test("a restore applies every wanted subscription at once and is live when all are answered")
     func restore() {

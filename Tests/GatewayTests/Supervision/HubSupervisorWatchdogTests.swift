@@ -1,10 +1,11 @@
 import Testing
+import TestGate
 
 @testable import Gateway
 
 /// The stale-feed watchdog inside the supervisor: armed only while live with subscriptions,
 /// disarmed by every loss, a stop, or the last unsubscribe.
-@Suite("Hub supervisor: watchdog")
+@Suite("Hub supervisor: watchdog", .gated)
 struct HubSupervisorWatchdogTests {
     @Test("armed when live with subscriptions; not before, not without any")
     func armsWhenLiveWithSubscriptions() {

@@ -1,7 +1,8 @@
 import Gateway
 import Testing
+import TestGate
 
-@Suite("Reconnect policy")
+@Suite("Reconnect policy", .gated)
 struct ReconnectPolicyTests {
     @Test("defaults: at once after a healthy connection, then 0.5, 1, 2, 4, 8 s, capped at 15 s")
     func defaults() {

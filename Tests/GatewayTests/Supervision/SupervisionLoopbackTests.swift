@@ -4,11 +4,12 @@ import GatewaySimulator
 import MarketData
 import NIOConcurrencyHelpers
 import Testing
+import TestGate
 
 /// The supervisor over loopback against the simulator: a flapping server is backed off, a
 /// subscribe that is never answered fails the restore and the hub reconnects, a stop during
 /// connect leaves nothing running.
-@Suite("Hub supervision against the simulator")
+@Suite("Hub supervision against the simulator", .gated)
 struct SupervisionLoopbackTests {
     private func fastMarket(_ configuration: inout SimulatorConfiguration) {
         configuration.market = MarketFeedConfiguration(seed: 7, tickInterval: .milliseconds(20), updatesPerContractPerTick: 1)

@@ -3,10 +3,12 @@ import SignalR
 import SignalRProtocol
 import SignalRServer
 import Testing
+import TestGate
 
 /// Invocation timeouts against SignalRServer: the option, the per-call override, and a late
 /// Completion that must not disturb anything.
-@Suite("Invocation timeouts", .timeLimit(.minutes(1)))
+// Five minutes: the time a test waits for its turn at the ConcurrencyGate counts toward the limit.
+@Suite("Invocation timeouts", .gated, .timeLimit(.minutes(5)))
 struct InvocationTimeoutTests {
     /// The fixture's hub plus `Slow(milliseconds)`, which answers its argument after that long.
     static func slowHub() -> HubServer {
