@@ -25,6 +25,8 @@ import NIOFoundationCompat
 /// | `/admin/hubs/refuse-upgrades` | `count` | next WebSocket upgrades get 401 |
 /// | `/admin/hubs/frames` | `mode` (normal/split/fragment/batch), `maxFrameBytes`, `messagesPerFrame` | framing |
 /// | `/admin/hubs/large-depth` | `bytes` (0 or missing: off) | oversized depth frames |
+/// | `/admin/hubs/drop-new` | `hub` (`none`: off) | every new hub connection dropped after its handshake |
+/// | `/admin/hubs/subscription-delay` | `seconds` (0 or missing: off) | `Subscribe…` answered that late |
 /// | `/admin/writes/lose-response` | `kind` (place/cancel/modify/close), `mode` (reset/hang/garble/status500/reset-unexecuted), `count` (default 1; 0 disarms), `seconds` (hang time) | the next writes lose their answer |
 public struct AdminAPI<Context: PeerAwareRequestContext>: Sendable {
     /// The simulator's parts.
@@ -113,6 +115,22 @@ public struct AdminAPI<Context: PeerAwareRequestContext>: Sendable {
             ("hubs/large-depth", { body in
                 let bytes = body.bytes ?? 0
                 faults.setOversizedDepthFrames(bytes: bytes > 0 ? bytes : nil)
+                return nil
+            }),
+            ("hubs/drop-new", { body in
+                if body.hub?.lowercased() == "none" {
+                    faults.dropNewHubConnections(nil)
+                    return nil
+                }
+                switch body.hubSelector() {
+                case .failure(let error): return error
+                case .success(let hub): faults.dropNewHubConnections(hub); return nil
+                }
+            }),
+            ("hubs/subscription-delay", { body in
+                let seconds = body.seconds ?? 0
+                guard seconds >= 0, seconds <= 3_600 else { return AdminError(message: "seconds must be between 0 (off) and 3600") }
+                faults.delaySubscriptionAnswers(by: seconds > 0 ? .milliseconds(Int64((seconds * 1000).rounded())) : nil)
                 return nil
             }),
         ]
