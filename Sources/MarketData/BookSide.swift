@@ -1,3 +1,5 @@
+import Foundation
+
 /// One side of an ``OrderBook``: levels kept sorted best-first in a flat array.
 ///
 /// Books are 10-20 levels deep per side, so a contiguous array with binary search beats a tree
@@ -16,12 +18,12 @@ struct BookSide: Sendable, Hashable {
     }
 
     @inline(__always)
-    private func isBetter(_ a: Double, than b: Double) -> Bool {
+    private func isBetter(_ a: Decimal, than b: Decimal) -> Bool {
         isBid ? a > b : a < b
     }
 
     /// The number of levels strictly better than `price`, i.e. where a level at `price` sits.
-    func index(of price: Double) -> Int {
+    func index(of price: Decimal) -> Int {
         var low = 0
         var high = levels.count
         while low < high {
@@ -36,7 +38,7 @@ struct BookSide: Sendable, Hashable {
     }
 
     /// Sets the level at `price` to `size`; a size of 0 removes the level.
-    mutating func set(price: Double, size: Int) {
+    mutating func set(price: Decimal, size: Int) {
         let index = index(of: price)
         let exists = index < levels.count && levels[index].price == price
         switch (exists, size > 0) {
@@ -48,13 +50,13 @@ struct BookSide: Sendable, Hashable {
     }
 
     /// Removes every level strictly better than `price`.
-    mutating func removeLevels(betterThan price: Double) {
+    mutating func removeLevels(betterThan price: Decimal) {
         let count = index(of: price)
         if count > 0 { levels.removeFirst(count) }
     }
 
     /// Removes every level at `price` or better.
-    mutating func removeLevels(atOrBetterThan price: Double) {
+    mutating func removeLevels(atOrBetterThan price: Decimal) {
         var count = index(of: price)
         if count < levels.count && levels[count].price == price { count += 1 }
         if count > 0 { levels.removeFirst(count) }

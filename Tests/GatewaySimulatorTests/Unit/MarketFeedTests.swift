@@ -47,7 +47,7 @@ struct MarketFeedTests {
         let bids = snapshot.filter { $0.type == SimDomType.bid.rawValue }.map(\.price)
         #expect(asks == asks.sorted())
         #expect(bids == bids.sorted(by: >))
-        #expect(asks.first.map { ask in bids.first.map { ask - $0 == 0.25 } ?? false } == true)
+        #expect(asks.first.map { ask in bids.first.map { ask.decimal - $0.decimal == dec("0.25") } ?? false } == true)
         var sawTrade = false
         for event in events {
             #expect(event.contractId == esContract)
@@ -55,8 +55,8 @@ struct MarketFeedTests {
             case .quote(_, let quote):
                 #expect(quote.symbol == "F.US.EP")
                 #expect(quote.symbolName == "/ES")
-                #expect(quote.bestAsk - quote.bestBid == 0.25)
-                #expect((quote.lastPrice * 4).rounded() == quote.lastPrice * 4)
+                #expect(quote.bestAsk.decimal - quote.bestBid.decimal == dec("0.25"))
+                #expect(quote.lastPrice.places <= 2 && quote.lastPrice.units % 25 == 0, "on the quarter grid")
                 #expect(quote.low <= quote.lastPrice && quote.lastPrice <= quote.high)
                 #expect(ISOTimestamp.parse(quote.timestamp) != nil)
             case .trades(_, let trades):
@@ -65,7 +65,7 @@ struct MarketFeedTests {
                 #expect(trades.allSatisfy { $0.symbolId == "F.US.EP" && ($0.type == 0 || $0.type == 1) && $0.volume > 0 })
             case .depth(_, let entries):
                 #expect(!entries.isEmpty)
-                #expect(entries.allSatisfy { SimDomType(rawValue: $0.type) != nil && ($0.price * 4).rounded() == $0.price * 4 })
+                #expect(entries.allSatisfy { SimDomType(rawValue: $0.type) != nil && (($0.price.units * [1, 10, 100][$0.price.places]) % 25 == 0) })
             }
         }
         #expect(sawTrade)
@@ -126,8 +126,8 @@ struct MarketFeedTests {
         let summary = try #require(feed.move(contractId: esContract, to: 6100))
         let touch = try #require(summary.touches[esContract])
         #expect(touch.last == 24_400 && touch.bestBid == 24_400 && touch.bestAsk == 24_401)
-        #expect(feed.move(contractId: esContract, to: 6100.1) == nil)
-        #expect(feed.quote(of: esContract)?.lastPrice == 6100)
+        #expect(feed.move(contractId: esContract, to: dec("6100.1")) == nil)
+        #expect(feed.quote(of: esContract)?.lastPrice == FixedDecimal(6100))
     }
 
     @Test func benchmarkEventRate() async {
