@@ -33,6 +33,11 @@ struct MarketFeedTests {
         #expect(a != c)
     }
 
+    /// Whether `price` is a whole number of quarter points (ES's grid), in exact integers.
+    private func onQuarterGrid(_ price: FixedDecimal) -> Bool {
+        price.places <= 2 && (price.units * [100, 10, 1][price.places]) % 25 == 0
+    }
+
     @Test func eventsHaveGatewayShapes() async throws {
         let events = await collect(makeFeed(seed: 5), contract: esContract, steps: 200)
         guard case .quote(let firstId, _) = events.first, case .depth(_, let snapshot) = events.dropFirst().first else {
@@ -56,7 +61,7 @@ struct MarketFeedTests {
                 #expect(quote.symbol == "F.US.EP")
                 #expect(quote.symbolName == "/ES")
                 #expect(quote.bestAsk.decimal - quote.bestBid.decimal == dec("0.25"))
-                #expect(quote.lastPrice.places <= 2 && quote.lastPrice.units % 25 == 0, "on the quarter grid")
+                #expect(onQuarterGrid(quote.lastPrice), "\(quote.lastPrice) is on ES's grid")
                 #expect(quote.low <= quote.lastPrice && quote.lastPrice <= quote.high)
                 #expect(ISOTimestamp.parse(quote.timestamp) != nil)
             case .trades(_, let trades):
@@ -65,7 +70,7 @@ struct MarketFeedTests {
                 #expect(trades.allSatisfy { $0.symbolId == "F.US.EP" && ($0.type == 0 || $0.type == 1) && $0.volume > 0 })
             case .depth(_, let entries):
                 #expect(!entries.isEmpty)
-                #expect(entries.allSatisfy { SimDomType(rawValue: $0.type) != nil && (($0.price.units * [1, 10, 100][$0.price.places]) % 25 == 0) })
+                #expect(entries.allSatisfy { SimDomType(rawValue: $0.type) != nil && onQuarterGrid($0.price) })
             }
         }
         #expect(sawTrade)
