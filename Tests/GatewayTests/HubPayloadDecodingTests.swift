@@ -137,8 +137,8 @@ private struct PayloadGenerator {
         case 3: return whole + ".25e" + String(below(10) - 5)
         case 4: return "0." + String(next() % 10_000_000_000_000_000)
         case 5: return String(1 + below(9)) + digits(17 + below(4), into: &self)
-        case 6: return String(1 + below(9)) + digits(below(12), into: &self) + "." + digits(below(12), into: &self)
-        case 7: return "1" + digits(30 + below(20), into: &self) + "." + digits(below(10), into: &self)
+        case 6: return String(1 + below(9)) + digits(below(12), into: &self) + "." + digits(1 + below(12), into: &self)
+        case 7: return "1" + digits(30 + below(20), into: &self) + "." + digits(1 + below(10), into: &self)
         case 8: return "-0" + ["", ".0", ".000"][below(3)]
         case 9: return whole + "e" + ["", "+", "-"][below(3)] + String(below(260))
         case 10: return "0." + String(repeating: "0", count: below(30)) + String(1 + below(99))
