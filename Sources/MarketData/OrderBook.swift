@@ -180,16 +180,17 @@ public struct OrderBook: Sendable {
             malformedCount &+= 1
             return
         }
+        let probe = BookSide.Probe(price)
         if isBid {
-            bidSide.set(price: price, size: size)
+            bidSide.set(probe, size: size)
             guard isBest else { return }
-            bidSide.removeLevels(betterThan: price)
-            if size > 0 { askSide.removeLevels(atOrBetterThan: price) }
+            bidSide.removeLevels(betterThan: probe)
+            if size > 0 { askSide.removeLevels(atOrBetterThan: probe) }
         } else {
-            askSide.set(price: price, size: size)
+            askSide.set(probe, size: size)
             guard isBest else { return }
-            askSide.removeLevels(betterThan: price)
-            if size > 0 { bidSide.removeLevels(atOrBetterThan: price) }
+            askSide.removeLevels(betterThan: probe)
+            if size > 0 { bidSide.removeLevels(atOrBetterThan: probe) }
         }
     }
 

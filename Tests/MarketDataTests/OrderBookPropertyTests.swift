@@ -89,6 +89,38 @@ struct OrderBookPropertyTests {
         #expect(book.bidLevelCount == bids.count && book.askLevelCount == asks.count)
     }
 
+    /// Prices with and without integer keys (more than nine decimals) side by side: the book's
+    /// order and levels still match the model, which only compares `Decimal`s.
+    @Test(arguments: [5, 6, 7] as [UInt64])
+    func keyedAndUnkeyedPricesKeepOneOrder(seed: UInt64) {
+        var generator = SeededGenerator(seed: seed)
+        var book = OrderBook()
+        var model = ModelBook()
+        let nudge = Decimal(sign: .plus, exponent: -12, significand: 1)
+        let reset = DepthEntry(type: .reset)
+        book.apply(reset)
+        model.apply(reset)
+        for step in 0..<2_000 {
+            var price = Self.price(20_000 + Int.random(in: -8...8, using: &generator))
+            switch Int.random(in: 0..<4, using: &generator) {
+            case 0: price += nudge                                   // 12 decimals: no key
+            case 1: price -= nudge
+            default: break
+            }
+            let types: [DomType] = [.bid, .ask, .bestBid, .bestAsk, .newBestBid, .newBestAsk]
+            let entry = DepthEntry(
+                type: types[Int.random(in: 0..<types.count, using: &generator)], price: price,
+                volume: Int.random(in: 0...20, using: &generator))
+            book.apply(entry)
+            model.apply(entry)
+            Self.checkInvariants(book, seed: seed, step: step)
+            guard book.bids() == model.sortedBids, book.asks() == model.sortedAsks else {
+                Issue.record("book diverged from the model, seed \(seed) step \(step), entry \(entry)")
+                return
+            }
+        }
+    }
+
     @Test(arguments: [1, 2, 3, 42, 1_234, 99_991, 0xDEAD_BEEF] as [UInt64])
     func randomStreamsMatchTheModelAndKeepOrder(seed: UInt64) {
         var generator = SeededGenerator(seed: seed)

@@ -8,9 +8,9 @@ struct OrderPlaceCommand: GatewayCommand {
         discussion: """
             Each --type needs its price and takes no other: limit needs --limit, stop needs \
             --stop, trailing needs --trail (the price level the stop starts at); market, join-bid \
-            and join-ask take none. Prices are read exactly as typed and must be on the \
-            contract's tick grid (a price between two ticks is refused with the two nearest \
-            valid prices). Brackets are \
+            and join-ask take none. Prices are read exactly as typed (a negative one as \
+            --stop=-0.5) and must be on the contract's tick grid: a price between two ticks is \
+            refused with the two nearest valid prices. Brackets are \
             distances in ticks (positive); their direction follows --side. The order is never \
             re-sent automatically: after a timeout, check `orders --open` before trying again.
 
