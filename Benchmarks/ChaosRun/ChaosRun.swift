@@ -124,7 +124,7 @@ struct ChaosRun: AsyncParsableCommand {
         let probe = ContinuousClock.now
         let contractId = contracts[0].id
         if (try? await client.placeOrder(.market(accountId: account.id, contractId: contractId, side: .buy, size: 1))) != nil {
-            try? await client.closePosition(accountId: account.id, contractId: contractId)
+            _ = try? await client.closePosition(accountId: account.id, contractId: contractId)
         }
         _ = try await waitUntil(seconds: 5, { let flow = observer.userFlowing(since: probe); return flow.orders && flow.positions && flow.trades })
         let userFlow = observer.userFlowing(since: probe)

@@ -9,7 +9,7 @@ struct CompareCommand: AsyncParsableCommand {
 
     @Option(help: "Seconds each consumer is measured.") var seconds: Double = 5
     @Option(help: "Contracts streamed (quotes, trades and depth each).") var contractCount = 10
-    @Option(help: "The Python interpreter with signalrcore and pysignalr.") var python = ProcessInfo.processInfo.environment["PX_VENV"].map { $0 + "/bin/python" } ?? ".venv/bin/python"
+    @Option(help: "The Python interpreter with signalrcore and pysignalr.") var python = ProcessInfo.processInfo.environment["PX_VENV"].map { $0 + "/bin/python" } ?? ".build/interop-venv/bin/python"
     @Option(help: "Fixed feed rates (events/s, approximate) for the latency runs.") var latencyRates: [Int] = [1_000, 10_000]
 
     func run() async throws {
@@ -19,7 +19,7 @@ struct CompareCommand: AsyncParsableCommand {
             return handler
         }
         guard FileManager.default.isExecutableFile(atPath: python) else {
-            throw ValidationError("No Python at \(python). Create the venv: python3 -m venv .venv && .venv/bin/pip install -r Tests/InteropTests/Python/requirements.txt")
+            throw ValidationError("No Python at \(python). `swift test --filter InteropTests` makes it (.build/interop-venv), or pass --python with a venv made from Tests/InteropTests/Python/requirements.txt.")
         }
         let script = "Benchmarks/GatewayBenchmark/python/consume.py"
         guard FileManager.default.fileExists(atPath: script) else {

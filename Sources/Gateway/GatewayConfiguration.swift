@@ -21,6 +21,10 @@ public struct GatewayConfiguration: Sendable {
     public var historyRateLimit = RequestRate(requests: 30, per: .seconds(30))
     /// How many times a read is retried after HTTP 429 before the error surfaces. Default 4.
     public var rateLimitRetries = 4
+    /// The prefix of the `customTag` generated for an order placed without one (see ``OrderTag``).
+    public var orderTagPrefix = OrderTag.defaultPrefix
+    /// How the real outcome of a write whose response was lost is found.
+    public var reconciliation = ReconciliationPolicy()
     public var token = TokenManager.Configuration()
 
     public init(apiURL: URL, realtimeURL: URL, credentials: Credentials) {

@@ -7,8 +7,7 @@
 ///
 /// ```swift
 /// var framer = RecordSeparatorFramer()
-/// framer.append(frameBytes)
-/// while let message = try framer.next() {
+/// for message in try framer.feed(frameBytes) {
 ///     if let decoded = try JSONHubProtocol.decode(message) { handle(decoded) }
 /// }
 /// ```

@@ -47,8 +47,12 @@ struct ConnectionOptions: ParsableArguments {
         for header in headers where !header.contains(":") {
             throw ValidationError("--header '\(header)' must be NAME:VALUE.")
         }
-        if let keepAlive, keepAlive <= 0 { throw ValidationError("--keep-alive must be positive.") }
-        if let serverTimeout, serverTimeout <= 0 { throw ValidationError("--server-timeout must be positive.") }
+        // Finite and at most a day, so that the conversion to milliseconds can never trap.
+        for (flag, value) in [("--keep-alive", keepAlive), ("--server-timeout", serverTimeout)] {
+            if let value, !(value.isFinite && value > 0 && value <= 86_400) {
+                throw ValidationError("\(flag) must be a number of seconds above 0 and at most 86400 (it is \(value)).")
+            }
+        }
     }
 
     /// The hub URL, checked.

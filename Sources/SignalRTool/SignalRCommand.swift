@@ -1,4 +1,5 @@
 import ArgumentParser
+import SignalRProtocol
 
 /// `signalr`: call methods on and listen to any SignalR hub (JSON protocol over WebSockets),
 /// like wscat for SignalR.
@@ -19,6 +20,7 @@ struct SignalRCommand: AsyncParsableCommand {
                 --skip-negotiation --count 10 --event GatewayQuote \\
                 --invoke 'SubscribeContractQuotes ["CON.F.US.EP.U25"]' 
             """,
+        version: PackageVersion.current,
         subcommands: [CallCommand.self, ListenCommand.self]
     )
 }

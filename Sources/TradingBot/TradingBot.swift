@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SignalRProtocol
 
 /// `trading-bot`: every gateway operation as a command.
 ///
@@ -19,18 +20,23 @@ struct TradingBot: AsyncParsableCommand {
             is optional:
 
               {"username": "trader", "apiKey": "…", "apiUrl": "https://api.topstepx.com",
-               "rtcUrl": "https://rtc.topstepx.com", "maxOrderSize": 5}
+               "rtcUrl": "https://rtc.topstepx.com", "maxOrderSize": 5,
+               "noConfirmAccounts": [8101002]}
 
             URLs are roots: REST lives under /api, the hubs under /hubs. When only the API URL is \
-            set, the realtime URL defaults to the same root. maxOrderSize refuses larger orders.
+            set, the realtime URL defaults to the same root. maxOrderSize refuses larger orders \
+            (default \(OrderSizeLimit.defaultMaximum); --max-order-size overrides it for one command). \
+            noConfirmAccounts lists accounts (ids or exact names) that never ask for confirmation.
 
             --json prints one JSON object per line in the gateway's wire form (integer enums, \
             ISO-8601 UTC times). Errors are one line on stderr with a non-zero exit status: 64 \
             usage, 65 refused by the gateway, 69 unreachable, 74 outcome unknown, 75 rate limited, \
             76 unreadable response, 77 authentication, 78 configuration, 1 not confirmed.
 
-            Commands that change orders or positions need --account and ask for confirmation on \
-            accounts that are not simulated (--yes skips it; without a terminal they refuse).
+            Commands that change orders or positions need --account and, on every account that \
+            is not a practice account (PRAC-…), show what is at risk and ask for confirmation \
+            (--yes skips it; without a terminal they refuse and send nothing). --dry-run prints \
+            the requests instead of sending them.
 
             Example:
               trading-bot simulator --port 5000 &
@@ -38,7 +44,7 @@ struct TradingBot: AsyncParsableCommand {
               trading-bot accounts
               trading-bot order place --account PRAC-V2-51342-73810925 --contract MES --side buy --type market --size 1
             """,
-        version: "0.1.0",
+        version: PackageVersion.current,
         subcommands: [
             LoginCommand.self,
             LogoutCommand.self,
@@ -67,6 +73,14 @@ struct TradingBot: AsyncParsableCommand {
         do {
             command = try await asyncParseAsRoot(nil)
         } catch {
+            // With --json, a usage error is a JSON object too (help and --version stay text).
+            let code = exitCode(for: error)
+            if code != .success, CommandLine.arguments.dropFirst().contains("--json") {
+                var message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "invalid usage"
+                if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+                StandardStream.error.write(ErrorPresenter.jsonLine(message: message, status: ExitReason(rawValue: code.rawValue) ?? .usage) + "\n")
+                Foundation.exit(code.rawValue)
+            }
             exit(withError: error)
         }
         LogBootstrap.configure(
@@ -82,7 +96,12 @@ struct TradingBot: AsyncParsableCommand {
         } catch {
             guard ErrorPresenter.presents(error) else { exit(withError: error) }
             let presentation = ErrorPresenter.present(error)
-            FileHandle.standardError.write(Data("error: \(presentation.message)\n".utf8))
+            if (command as? any GatewayCommand)?.global.json == true {
+                // Scripts reading JSON lines get the error as one JSON object on stderr.
+                StandardStream.error.write(ErrorPresenter.jsonLine(message: presentation.message, status: presentation.status) + "\n")
+            } else {
+                StandardStream.error.write("error: \(presentation.message)\n")
+            }
             Foundation.exit(presentation.status.rawValue)
         }
     }

@@ -3,10 +3,11 @@ import Foundation
 import GatewaySimulator
 import MarketData
 import Testing
+import TestGate
 
 /// Prices are exact decimals from the SDK's request bodies to the simulator and back, over REST
 /// and the hubs: `71.23` is sent, stored and echoed as `71.23`.
-@Suite("Exact decimal prices through the SDK")
+@Suite("Exact decimal prices through the SDK", .gated)
 struct ExactPriceTests {
     /// The bytes of a request body, as the client sends them.
     private func body(_ value: some Encodable) throws -> String {
@@ -52,7 +53,7 @@ struct ExactPriceTests {
         #expect(cl.tickSize == dec("0.01") && cl.tickValue == 10)
         #expect(await fixture.simulator.setMarketPrice(contractId: cl.id, price: dec("75.5")))
 
-        let id = try await client.placeOrder(.limit(accountId: account.id, contractId: cl.id, side: .buy, size: 1, price: dec("71.23")))
+        let id = try await client.placeOrder(.limit(accountId: account.id, contractId: cl.id, side: .buy, size: 1, price: dec("71.23"))).id
         let order = try await client.order(accountId: account.id, orderId: id)
         #expect(order.limitPrice == dec("71.23") && order.limitPrice?.description == "71.23")
         let moved = try #require(cl.tickGrid).price(dec("71.23"), movedBy: 10)
@@ -70,7 +71,7 @@ struct ExactPriceTests {
         let zn = try await client.resolveContract("ZN")
         #expect(zn.tickSize == dec("0.015625"))
         #expect(await fixture.simulator.setMarketPrice(contractId: zn.id, price: dec("112")))
-        let znId = try await client.placeOrder(.limit(accountId: account.id, contractId: zn.id, side: .buy, size: 1, price: dec("111.546875")))
+        let znId = try await client.placeOrder(.limit(accountId: account.id, contractId: zn.id, side: .buy, size: 1, price: dec("111.546875"))).id
         #expect(try await client.order(accountId: account.id, orderId: znId).limitPrice?.description == "111.546875")
         try await client.cancelOrder(accountId: account.id, orderId: znId)
     }

@@ -2,8 +2,9 @@ import Foundation
 import Gateway
 import GatewaySimulator
 import Testing
+import TestGate
 
-@Suite("GatewayClient against the simulator over loopback")
+@Suite("GatewayClient against the simulator over loopback", .gated)
 struct GatewayClientTests {
     @Test func loginAccountsContractsAndBars() async throws {
         let fixture = try await SimulatorFixture.start()
@@ -25,7 +26,7 @@ struct GatewayClientTests {
         #expect(try await client.searchContracts("ES", live: true).isEmpty, "the live tier is empty for practice credentials")
         let resolved = try await client.resolveContract("ES")
         #expect(resolved.symbolId == "F.US.EP")
-        #expect(resolved.tickSize == 0.25 && resolved.tickValue == 12.5)
+        #expect(resolved.tickSize == dec("0.25") && resolved.tickValue == dec("12.5"))
         #expect(try await client.contract(id: resolved.id) == resolved)
         #expect(try await client.availableContracts().count >= 6)
 
@@ -71,7 +72,7 @@ struct GatewayClientTests {
         let account = try #require(try await client.accounts().first { $0.canTrade })
         let contract = try await client.resolveContract("MES")
 
-        let orderId = try await client.placeOrder(.market(accountId: account.id, contractId: contract.id, side: .buy, size: 2))
+        let orderId = try await client.placeOrder(.market(accountId: account.id, contractId: contract.id, side: .buy, size: 2)).id
         #expect(orderId > 0)
         let filled = try await client.order(accountId: account.id, orderId: orderId)
         #expect(filled.status == .filled)
@@ -90,7 +91,7 @@ struct GatewayClientTests {
         #expect(trades.contains { $0.profitAndLoss != nil })
 
         // A resting limit far from the market, then modified and cancelled.
-        let far = try await client.placeOrder(.limit(accountId: account.id, contractId: contract.id, side: .buy, size: 1, price: 100))
+        let far = try await client.placeOrder(.limit(accountId: account.id, contractId: contract.id, side: .buy, size: 1, price: 100)).id
         #expect(try await client.openOrders(accountId: account.id).contains { $0.id == far })
         try await client.modifyOrder(OrderModification(accountId: account.id, orderId: far, limitPrice: 101))
         #expect(try await client.order(accountId: account.id, orderId: far).limitPrice == 101)

@@ -3,10 +3,11 @@ import Gateway
 import MarketData
 import SignalRProtocol
 import Testing
+import TestGate
 
 /// The hand-written payload readers must give exactly what the models' `Decodable` conformances
 /// give: these tests decode the same bytes both ways, for fixed cases and generated payloads.
-@Suite("Market payloads decode from hub bytes as JSONDecoder decodes them")
+@Suite("Market payloads decode from hub bytes as JSONDecoder decodes them", .gated)
 struct HubPayloadDecodingTests {
     private func raw(_ text: String) -> RawJSON { RawJSON(unchecked: Array(text.utf8)[...]) }
 

@@ -4,9 +4,10 @@ import GatewaySimulator
 import MarketData
 import SignalR
 import Testing
+import TestGate
 
 /// The behaviours the 401 post-mortem names, over loopback against the simulator's hubs.
-@Suite("MarketHub against the simulator")
+@Suite("MarketHub against the simulator", .gated)
 struct MarketHubTests {
     private func fastMarket(_ configuration: inout SimulatorConfiguration) {
         configuration.market = MarketFeedConfiguration(seed: 7, tickInterval: .milliseconds(20), updatesPerContractPerTick: 1)

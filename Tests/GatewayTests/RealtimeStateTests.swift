@@ -3,8 +3,9 @@ import SignalR
 import NIOConcurrencyHelpers
 import Testing
 @testable import Gateway
+import TestGate
 
-@Suite("Realtime building blocks")
+@Suite("Realtime building blocks", .gated)
 struct RealtimeStateTests {
     let t0 = Date(timeIntervalSince1970: 1_800_000_000)
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Gateway
+import TestGate
 
 /// Builds unsigned JWTs with chosen claims: the client reads `exp` without verifying.
 enum TestJWT {
@@ -18,7 +19,7 @@ enum TestJWT {
     }
 }
 
-@Suite("Token lifecycle state machine")
+@Suite("Token lifecycle state machine", .gated)
 struct TokenLifecycleTests {
     let start = Date(timeIntervalSince1970: 1_800_000_000)
 
@@ -115,5 +116,17 @@ struct TokenLifecycleTests {
         lifecycle.reset()
         #expect(lifecycle.state == .idle)
         #expect(lifecycle.expiresAt == nil)
+    }
+}
+
+@Suite("A token record never prints its token", .gated)
+struct TokenRecordDescriptionTests {
+    @Test func descriptionsRedactTheValue() {
+        let record = TokenRecord(value: "eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjk5OTk5OTk5OTl9.c2ln", obtainedAt: Date(), refreshMargin: 300, fallbackLifetime: 1800)
+        var dumped = ""
+        dump(record, to: &dumped)
+        for text in [String(describing: record), String(reflecting: record), dumped] {
+            #expect(!text.contains("eyJhbGciOiJIUzI1NiJ9"), "\(text)")
+        }
     }
 }

@@ -2,9 +2,10 @@ import Foundation
 import NIOConcurrencyHelpers
 import Testing
 @testable import Gateway
+import TestGate
 
 /// A token source that counts calls and can be slowed down or made to fail.
-final class ScriptedTokenSource: TokenSource {
+final class ScriptedTokenSource: TokenIssuer {
     struct Counts: Sendable { var logins = 0; var validations = 0 }
     private let counts = NIOLockedValueBox(Counts())
     private let lifetime: TimeInterval
@@ -35,7 +36,7 @@ final class ScriptedTokenSource: TokenSource {
     }
 }
 
-@Suite("Token manager")
+@Suite("Token manager", .gated)
 struct TokenManagerTests {
     @Test func concurrentCallersShareOneLogin() async throws {
         let source = ScriptedTokenSource()

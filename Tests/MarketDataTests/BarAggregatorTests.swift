@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 @testable import MarketData
+import TestGate
 
-@Suite("BarAggregator builds UTC-aligned time bars")
+@Suite("BarAggregator builds UTC-aligned time bars", .gated)
 struct BarAggregatorTests {
     private static let tenOClock = utc(2025, 7, 18, 10, 0, 0)
 

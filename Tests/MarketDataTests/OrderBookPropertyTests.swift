@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MarketData
+import TestGate
 
 /// The documented book semantics, written the slow and obvious way (dictionaries, full sorts),
 /// as an oracle for the binary-search implementation.
@@ -41,7 +42,7 @@ private struct ModelBook {
     var sortedAsks: [BookLevel] { asks.sorted { $0.key < $1.key }.map { BookLevel(price: $0.key, size: $0.value) } }
 }
 
-@Suite("OrderBook invariants under random depth streams")
+@Suite("OrderBook invariants under random depth streams", .gated)
 struct OrderBookPropertyTests {
     /// A quarter point, ES's tick.
     private static let quarter = Decimal(sign: .plus, exponent: -2, significand: 25)

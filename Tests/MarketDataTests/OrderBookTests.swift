@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MarketData
+import TestGate
 
 /// Shorthands keep the book scenarios readable.
 private func ask(_ price: Decimal, _ size: Int) -> DepthEntry { DepthEntry(type: .ask, price: price, volume: size) }
@@ -15,7 +16,7 @@ private func sampleBook() -> OrderBook {
     return book
 }
 
-@Suite("OrderBook applies each DomType as documented")
+@Suite("OrderBook applies each DomType as documented", .gated)
 struct OrderBookTests {
     @Test func newBookIsEmptyAndAwaitsASnapshot() {
         let book = OrderBook()

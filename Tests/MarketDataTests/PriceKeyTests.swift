@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import TestGate
 @testable import MarketData
 
-@Suite("PriceKey: integer keys that order exactly as the decimals do")
+@Suite("PriceKey: integer keys that order exactly as the decimals do", .gated)
 struct PriceKeyTests {
     @Test func keysAreTheValueInBillionths() {
         #expect(PriceKey(dec("71.23"))?.billionths == 71_230_000_000)

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 @testable import MarketData
+import TestGate
 
-@Suite("QuoteState merges partial quotes")
+@Suite("QuoteState merges partial quotes", .gated)
 struct QuoteStateTests {
     private static let full = Quote(
         symbol: "F.US.EP", symbolName: "/ES", lastPrice: dec("5000.25"), bestBid: 5000, bestAsk: dec("5000.25"),

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MarketData
+import TestGate
 
 /// The grids of the catalogue's contracts, each with its decimals: quarter points (ES), tenths
 /// (GC), cents (CL), half cents (SI), 1/32 (ZB), 1/64 (ZN), 1/128 (ZF) and a whole point (YM).
@@ -9,7 +10,7 @@ private let grids: [(tick: String, decimals: Int)] = [
     ("0.0000005", 7),
 ]
 
-@Suite("TickSize: exact arithmetic on a contract's price grid")
+@Suite("TickSize: exact arithmetic on a contract's price grid", .gated)
 struct TickSizeTests {
     private func grid(_ text: String) throws -> TickSize { try #require(TickSize(dec(text))) }
 

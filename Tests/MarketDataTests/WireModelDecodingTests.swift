@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 @testable import MarketData
+import TestGate
 
-@Suite("Wire models decode the gateway's hub payloads")
+@Suite("Wire models decode the gateway's hub payloads", .gated)
 struct WireModelDecodingTests {
     // MARK: Quote
 

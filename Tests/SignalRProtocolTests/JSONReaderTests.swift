@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 @testable import SignalRProtocol
+import TestGate
 
-@Suite("JSONReader reads hub payloads without JSONDecoder")
+@Suite("JSONReader reads hub payloads without JSONDecoder", .gated)
 struct JSONReaderTests {
     private func reader(_ text: String) -> JSONReader {
         JSONReader(RawJSON(unchecked: Array(text.utf8)[...]))

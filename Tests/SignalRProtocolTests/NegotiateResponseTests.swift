@@ -1,7 +1,8 @@
 import Testing
 @testable import SignalRProtocol
+import TestGate
 
-@Suite("Negotiate responses")
+@Suite("Negotiate responses", .gated)
 struct NegotiateResponseTests {
     private func decode(_ text: String) throws -> NegotiateResponse {
         try NegotiateResponse.decode(Array(text.utf8)[...])
@@ -60,5 +61,15 @@ struct NegotiateResponseTests {
             String(decoding: responses[0].encoded(), as: UTF8.self)
                 == #"{"negotiateVersion":1,"connectionId":"a","connectionToken":"b","availableTransports":[{"transport":"WebSockets","transferFormats":["Text","Binary"]}]}"#
         )
+    }
+
+    @Test func aRedirectsAccessTokenIsNeverDescribed() throws {
+        let response = try decode(#"{"url":"https://other.example/hub","accessToken":"redirect-secret-token"}"#)
+        var dumped = ""
+        dump(response, to: &dumped)
+        for text in [String(describing: response), String(reflecting: response), dumped] {
+            #expect(!text.contains("redirect-secret-token"), "\(text)")
+            #expect(text.contains("<redacted>"))
+        }
     }
 }

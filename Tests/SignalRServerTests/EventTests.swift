@@ -2,8 +2,9 @@ import SignalRProtocol
 import SignalRServer
 import Testing
 import RawHubClient
+import TestGate
 
-@Suite("Server-to-client events")
+@Suite("Server-to-client events", .gated)
 struct EventTests {
     private func event(_ target: String, _ argument: String) throws -> HubMessage {
         .invocation(InvocationMessage(target: target, arguments: [try RawJSON(encoding: argument)]))

@@ -3,8 +3,9 @@ import SignalRServer
 import NIOConcurrencyHelpers
 import Testing
 import RawHubClient
+import TestGate
 
-@Suite("Invocations")
+@Suite("Invocations", .gated)
 struct InvocationTests {
     private func completion(_ id: String, _ outcome: CompletionMessage.Outcome) -> HubMessage {
         .completion(CompletionMessage(invocationId: id, outcome: outcome))

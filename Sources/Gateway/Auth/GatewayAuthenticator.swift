@@ -32,6 +32,8 @@ struct GatewayAuthenticator: Sendable {
             throw GatewayError.rateLimited(endpoint: endpoint, retryAfterSeconds: GatewayClient.retryAfter(response.headers))
         case 400:
             throw GatewayError.badRequest(endpoint: endpoint, detail: GatewayClient.detail(response.body))
+        case 300...399:
+            throw GatewayClient.redirectRefused(endpoint, response)
         default:
             throw GatewayError.httpStatus(endpoint: endpoint, status: response.status, detail: GatewayClient.detail(response.body))
         }
@@ -52,6 +54,8 @@ struct GatewayAuthenticator: Sendable {
             return .refused("HTTP \(response.status)")
         case 429:
             throw GatewayError.rateLimited(endpoint: endpoint, retryAfterSeconds: GatewayClient.retryAfter(response.headers))
+        case 300...399:
+            throw GatewayClient.redirectRefused(endpoint, response)
         default:
             throw GatewayError.httpStatus(endpoint: endpoint, status: response.status, detail: GatewayClient.detail(response.body))
         }

@@ -19,10 +19,20 @@ public struct JWTClaims: Sendable, Hashable {
         issuedAt = Self.date(object["iat"])
     }
 
+    /// A claim in seconds since 1970; nil unless finite and between 1970 and the year 5138
+    /// (1e11 s), so that `inf`, `nan` or `1e300` never reach date arithmetic or an `Int` conversion.
+    /// An unreadable `exp` makes the token lifecycle plan conservatively instead.
     private static func date(_ value: Any?) -> Date? {
-        if let number = value as? NSNumber { return Date(timeIntervalSince1970: number.doubleValue) }
-        if let text = value as? String, let seconds = Double(text) { return Date(timeIntervalSince1970: seconds) }
-        return nil
+        let seconds: Double?
+        if let number = value as? NSNumber {
+            seconds = number.doubleValue
+        } else if let text = value as? String {
+            seconds = Double(text)
+        } else {
+            seconds = nil
+        }
+        guard let seconds, seconds.isFinite, seconds >= 0, seconds <= 1e11 else { return nil }
+        return Date(timeIntervalSince1970: seconds)
     }
 
     static func base64URLDecode(_ text: Substring) -> Data? {

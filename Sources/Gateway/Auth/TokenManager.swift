@@ -41,7 +41,7 @@ public actor TokenManager {
         public var peakConcurrentRefreshes = 0
     }
 
-    private let source: any TokenSource
+    private let source: any TokenIssuer
     private let configuration: Configuration
     private let now: @Sendable () -> Date
     private let logger: Logger
@@ -52,7 +52,7 @@ public actor TokenManager {
 
     /// Creates a manager that logs in through `http` with `credentials`.
     init(
-        source: any TokenSource,
+        source: any TokenIssuer,
         configuration: Configuration = .init(),
         now: @escaping @Sendable () -> Date = { Date() },
         logger: Logger = Logger(label: "gateway.tokens")
@@ -171,7 +171,7 @@ public actor TokenManager {
 
     private static func obtain(
         _ method: TokenLifecycle.RefreshMethod,
-        from source: any TokenSource,
+        from source: any TokenIssuer,
         statistics: @Sendable (Event) async -> Void,
         logger: Logger
     ) async throws -> String {

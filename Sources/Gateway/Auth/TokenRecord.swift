@@ -33,3 +33,13 @@ struct TokenRecord: Sendable, Equatable {
         rejected || now >= refreshAt
     }
 }
+
+/// The token value is never printed, not even by `dump` or a debugger's summary.
+extension TokenRecord: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    var description: String {
+        "TokenRecord(value: <redacted, \(value.utf8.count) chars>, expiresAt: \(expiresAt.map { "\($0)" } ?? "unknown"), "
+            + "refreshAt: \(refreshAt), rejected: \(rejected))"
+    }
+    var debugDescription: String { description }
+    var customMirror: Mirror { Mirror(self, children: ["description": description]) }
+}

@@ -9,15 +9,21 @@ import NIOHTTP1
 ///
 /// Every call asks the ``TokenManager`` for a valid token. A 401 reports the token as refused,
 /// refreshes it and retries once (the gateway refuses before executing anything, so even writes are
-/// safe to resend). A 429 is waited out and retried for reads; writes surface it. Writes (placing,
-/// modifying and cancelling orders, closing positions) are never retried after an ambiguous failure:
-/// they throw ``GatewayError/outcomeUnknown(endpoint:reason:)`` so that the caller reconciles.
+/// safe to resend). A 429 is waited out and retried for reads; writes surface it.
+///
+/// Writes (placing, modifying and cancelling orders, closing positions) are never sent twice.
+/// After an ambiguous failure (a timeout, a reset connection, an unreadable or incomplete HTTP 200,
+/// an HTTP 5xx) the client reads back what the write would have changed (the order by its
+/// `customTag`, the order by id, the position) and returns the real outcome: executed (with
+/// ``WriteConfirmation/readBack(failure:finding:)``), not executed
+/// (``GatewayError/notExecuted(endpoint:reason:finding:)``), or, only when the look-up fails too,
+/// ``GatewayError/outcomeUnknown(endpoint:reason:)``. See ``ReconciliationPolicy``.
 ///
 /// ```swift
 /// let client = GatewayClient(configuration: .topstepX(credentials: credentials))
 /// let accounts = try await client.accounts()
-/// let orderId = try await client.placeOrder(.market(accountId: accounts[0].id, contractId: "CON.F.US.MES.U26", side: .buy, size: 1))
-/// try await client.cancelOrder(accountId: accounts[0].id, orderId: orderId)
+/// let placed = try await client.placeOrder(.market(accountId: accounts[0].id, contractId: "CON.F.US.MES.U26", side: .buy, size: 1))
+/// try await client.cancelOrder(accountId: accounts[0].id, orderId: placed.id)
 /// ```
 public final class GatewayClient: Sendable {
     public let configuration: GatewayConfiguration
@@ -33,6 +39,10 @@ public final class GatewayClient: Sendable {
     /// Like `HTTPClient.shared` it lives as long as the process.
     public static let defaultHTTPClient: HTTPClient = {
         var configuration = HTTPClient.Configuration.singletonConfiguration
+        // Never follow a redirect: AsyncHTTPClient would re-send the body (the login's API key
+        // included) to wherever a 307/308 points, https to http allowed. A redirect surfaces as
+        // an error naming the new address, for the user to configure it on purpose.
+        configuration.redirectConfiguration = .disallow
         configuration.connectionPool.retryConnectionEstablishment = false
         configuration.timeout.connect = .seconds(10)
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
@@ -94,7 +104,12 @@ public final class GatewayClient: Sendable {
             }
             switch response.status {
             case 200:
-                return try decode(response, endpoint: endpoint, payloadKey: payloadKey)
+                do {
+                    return try decode(response, endpoint: endpoint, payloadKey: payloadKey)
+                } catch GatewayError.invalidResponse(_, let detail) where !endpoint.isRead {
+                    // A 200 says the gateway handled the write; an unreadable one hides how.
+                    throw GatewayError.outcomeUnknown(endpoint: endpoint, reason: "the answer could not be read: \(detail)")
+                }
             case 401, 403:
                 await tokens.tokenRejected(token)
                 guard !refreshedAfterRejection else {
@@ -107,12 +122,18 @@ public final class GatewayClient: Sendable {
                 guard endpoint.isRead, rateLimitedAttempts < configuration.rateLimitRetries else {
                     throw GatewayError.rateLimited(endpoint: endpoint, retryAfterSeconds: retryAfter)
                 }
+                // A read waits out at most a minute in one go; a longer Retry-After surfaces.
+                guard (retryAfter ?? 0) <= 60 else {
+                    throw GatewayError.rateLimited(endpoint: endpoint, retryAfterSeconds: retryAfter)
+                }
                 let backoff = retryAfter ?? min(8, 0.5 * pow(2, Double(rateLimitedAttempts)))
                 rateLimitedAttempts += 1
                 logger.notice("Rate limited; waiting before retrying.", metadata: ["endpoint": "\(endpoint)", "seconds": "\(backoff)"])
                 try await Task.sleep(for: .milliseconds(Int(backoff * 1000)))
             case 400:
                 throw GatewayError.badRequest(endpoint: endpoint, detail: Self.detail(response.body))
+            case 300...399:
+                throw Self.redirectRefused(endpoint, response)
             case 500...599 where !endpoint.isRead:
                 throw GatewayError.outcomeUnknown(endpoint: endpoint, reason: "HTTP \(response.status)")
             default:
@@ -157,9 +178,26 @@ public final class GatewayClient: Sendable {
         return try decoder.decode(Payload<T>.self, from: response.body).value
     }
 
-    /// The `Retry-After` header in seconds, when present and numeric.
+    /// The longest `Retry-After` believed: a day. A larger value (or `1e20`) is read as this.
+    static let longestRetryAfter: Double = 86_400
+
+    /// The `Retry-After` header in seconds, when present, numeric and finite; negative values
+    /// read as 0 and huge ones as ``longestRetryAfter``, so that no caller converts `nan`, `inf` or
+    /// `1e20` into a duration or an integer (both trap).
     static func retryAfter(_ headers: HTTPHeaders) -> Double? {
-        headers.first(name: "Retry-After").flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard let text = headers.first(name: "Retry-After"),
+            let seconds = Double(text.trimmingCharacters(in: .whitespaces)), seconds.isFinite
+        else { return nil }
+        return min(max(seconds, 0), longestRetryAfter)
+    }
+
+    /// The error for a redirect, which is never followed (see ``defaultHTTPClient``); nothing was
+    /// executed.
+    static func redirectRefused(_ endpoint: GatewayEndpoint, _ response: GatewayHTTP.Response) -> GatewayError {
+        let target = response.headers.first(name: "Location").map { " to \($0)" } ?? ""
+        return GatewayError.httpStatus(
+            endpoint: endpoint, status: response.status,
+            detail: "a redirect\(target), which is not followed; set the API URL to the gateway's own address")
     }
 
     /// A short, printable excerpt of an error body.

@@ -13,9 +13,14 @@ public enum GatewayError: Error, Sendable, CustomStringConvertible {
     /// HTTP 429. Reads are retried before this surfaces; writes surface it at once (the request was
     /// not processed, so it is safe to send again later).
     case rateLimited(endpoint: GatewayEndpoint, retryAfterSeconds: Double?)
-    /// A write whose outcome is unknown: the request may or may not have been executed (a timeout
-    /// or a connection reset after sending). It was NOT retried; reconcile before acting again.
+    /// A write whose outcome is unknown: the request may or may not have been executed (a timeout,
+    /// a connection reset after sending, an unreadable answer, an HTTP 5xx), and reading back did
+    /// not tell either (`reason` says what failed, and how the look-up failed too). It was NOT
+    /// sent again; reconcile before acting again.
     case outcomeUnknown(endpoint: GatewayEndpoint, reason: String)
+    /// A write whose response was lost (`reason`), and which reading back showed was not executed
+    /// (`finding`): nothing changed, and it is safe to send it again.
+    case notExecuted(endpoint: GatewayEndpoint, reason: String, finding: String)
     /// The request could not be sent at all (connection refused, DNS failure): nothing happened.
     case unreachable(endpoint: GatewayEndpoint, reason: String)
     /// HTTP 400: the gateway could not bind the request body.
@@ -51,10 +56,14 @@ public enum GatewayError: Error, Sendable, CustomStringConvertible {
         case .unauthorized(let endpoint, let status):
             return "\(endpoint) answered HTTP \(status) even with a freshly issued token; the session or API key is no longer accepted. Log in again."
         case .rateLimited(let endpoint, let retryAfter):
-            let wait = retryAfter.map { " Retry after \(Int($0.rounded(.up))) s." } ?? " Reduce the request rate and try again shortly."
+            // Built by anyone with any Double: only a finite, sane value becomes an integer.
+            let wait = retryAfter.flatMap { $0.isFinite && $0 >= 0 && $0 <= GatewayClient.longestRetryAfter ? $0 : nil }
+                .map { " Retry after \(Int($0.rounded(.up))) s." } ?? " Reduce the request rate and try again shortly."
             return "\(endpoint) is rate limited (HTTP 429).\(wait)"
         case .outcomeUnknown(let endpoint, let reason):
-            return "\(endpoint) may or may not have been executed (\(reason)). It was not retried; check open orders and positions before acting again."
+            return "\(endpoint) may or may not have been executed (\(reason)). It was not sent again; check open orders and positions before acting again."
+        case .notExecuted(let endpoint, let reason, let finding):
+            return "\(endpoint) was not executed: the response was lost (\(reason)), and reading back shows \(finding). Nothing was changed; it is safe to send it again."
         case .unreachable(let endpoint, let reason):
             return "Could not reach the gateway for \(endpoint): \(reason). Check the API URL and the network."
         case .badRequest(let endpoint, let detail):

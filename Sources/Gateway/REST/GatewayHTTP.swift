@@ -26,6 +26,8 @@ struct GatewayHTTP: Sendable {
     let client: HTTPClient
     let apiRoot: String
     let timeout: Duration
+    /// Why nothing may be sent to the API URL (plain http to another machine), checked once.
+    private let insecurity: String?
     static let maximumResponseSize = 64 << 20
 
     init(client: HTTPClient, apiURL: URL, timeout: Duration) {
@@ -34,9 +36,11 @@ struct GatewayHTTP: Sendable {
         while root.hasSuffix("/") { root.removeLast() }
         self.apiRoot = root
         self.timeout = timeout
+        self.insecurity = TransportSecurity.problem(with: apiURL)
     }
 
     func post(_ path: String, body: ByteBuffer?, token: String?) async throws(Failure) -> Response {
+        if let insecurity { throw .notSent(insecurity) }
         var request = HTTPClientRequest(url: apiRoot + path)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
@@ -53,6 +57,7 @@ struct GatewayHTTP: Sendable {
     }
 
     func get(_ path: String) async throws(Failure) -> Response {
+        if let insecurity { throw .notSent(insecurity) }
         var request = HTTPClientRequest(url: apiRoot + path)
         request.method = .GET
         do {
@@ -70,7 +75,12 @@ struct GatewayHTTP: Sendable {
             let neverSent: [HTTPClientError] = [
                 .connectTimeout, .invalidURL, .emptyHost, .emptyScheme, .socksHandshakeTimeout, .httpProxyHandshakeTimeout, .tlsHandshakeTimeout,
             ]
-            return neverSent.contains(httpError) ? .notSent(String(describing: httpError)) : .ambiguous(String(describing: httpError))
+            if neverSent.contains(httpError) { return .notSent(String(describing: httpError)) }
+            switch httpError {
+            case .deadlineExceeded: return .ambiguous("no answer within the request timeout")
+            case .remoteConnectionClosed: return .ambiguous("the connection closed before the answer came")
+            default: return .ambiguous(String(describing: httpError))
+            }
         }
         if let channelError = error as? ChannelError, case .connectTimeout = channelError {
             return .notSent("connect timeout")
@@ -80,6 +90,9 @@ struct GatewayHTTP: Sendable {
         }
         if let ioError = error as? IOError, ioError.errnoCode == ECONNREFUSED {
             return .notSent("connection refused")
+        }
+        if let ioError = error as? IOError, ioError.errnoCode == ECONNRESET {
+            return .ambiguous("the connection was reset")
         }
         return .ambiguous(String(describing: error))
     }

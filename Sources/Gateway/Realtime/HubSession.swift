@@ -38,7 +38,7 @@ final class HubSession<Subscription: Hashable & Sendable & CustomStringConvertib
         onLive: @escaping @Sendable (String?) -> Void,
         onConnected: @escaping @Sendable () -> Void = {}
     ) {
-        let bridge = HubTokenBridge(tokens: tokens)
+        let bridge = HubTokenBridge(tokens: tokens, hubURL: url)
         var connectionOptions = HubConnectionOptions(
             accessTokenProvider: { request in try await bridge.token(for: request) },
             accessTokenInQuery: options.accessTokenInQuery,

@@ -1,3 +1,4 @@
+import Foundation
 import SignalR
 import NIOConcurrencyHelpers
 
@@ -10,12 +11,16 @@ import NIOConcurrencyHelpers
 final class HubTokenBridge: Sendable {
     private let tokens: TokenManager
     private let lastIssued = NIOLockedValueBox<String?>(nil)
+    /// Why no token may go to the hub (plain ws/http to another machine).
+    private let insecurity: String?
 
-    init(tokens: TokenManager) {
+    init(tokens: TokenManager, hubURL: URL? = nil) {
         self.tokens = tokens
+        self.insecurity = hubURL.flatMap(TransportSecurity.problem(with:))
     }
 
     func token(for request: AccessTokenRequest) async throws -> String? {
+        if let insecurity { throw TransportSecurity.Refusal(reason: insecurity) }
         if request.reason.isAuthenticationFailure {
             await reportRefusal()
         }

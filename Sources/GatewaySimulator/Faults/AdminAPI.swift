@@ -25,6 +25,7 @@ import NIOFoundationCompat
 /// | `/admin/hubs/refuse-upgrades` | `count` | next WebSocket upgrades get 401 |
 /// | `/admin/hubs/frames` | `mode` (normal/split/fragment/batch), `maxFrameBytes`, `messagesPerFrame` | framing |
 /// | `/admin/hubs/large-depth` | `bytes` (0 or missing: off) | oversized depth frames |
+/// | `/admin/writes/lose-response` | `kind` (place/cancel/modify/close), `mode` (reset/hang/garble/status500/reset-unexecuted), `count` (default 1; 0 disarms), `seconds` (hang time) | the next writes lose their answer |
 public struct AdminAPI<Context: PeerAwareRequestContext>: Sendable {
     /// The simulator's parts.
     public let core: SimulatorCore
@@ -44,11 +45,14 @@ public struct AdminAPI<Context: PeerAwareRequestContext>: Sendable {
             ("tokens/expire-all", { _ in await faults.expireAllTokens(); return nil }),
             ("tokens/revoke-all", { _ in await faults.revokeAllTokens(); return nil }),
             ("tokens/lifetime", { body in
-                guard let seconds = body.seconds, seconds > 0 else { return AdminError(message: "seconds must be > 0") }
+                // Bounded: the lifetime becomes a JWT `exp` integer, and 1e300 seconds would trap there.
+                guard let seconds = body.seconds, seconds > 0, seconds <= 315_360_000 else {
+                    return AdminError(message: "seconds must be above 0 and at most 315360000 (ten years)")
+                }
                 await faults.setTokenLifetime(seconds)
                 return nil
             }),
-            ("auth/fail-validate", { body in faults.failNextValidations(body.count ?? 1); return nil }),
+            ("auth/fail-validate", { body in faults.failNextValidations(min(max(body.count ?? 1, 0), 1_000_000)); return nil }),
             ("feed/stall", { _ in faults.stallFeed(); return nil }),
             ("feed/resume", { _ in faults.resumeFeed(); return nil }),
             ("feed/step", { body in await core.advanceMarket(steps: min(max(body.steps ?? 1, 1), 100_000)); return nil }),
@@ -61,6 +65,8 @@ public struct AdminAPI<Context: PeerAwareRequestContext>: Sendable {
             ("market/closed", { body in await faults.setMarketClosed(body.closed ?? true); return nil }),
             ("rate-limit/burst", { body in
                 guard body.count != nil || body.seconds != nil else { return AdminError(message: "count or seconds required") }
+                if let seconds = body.seconds, !(seconds > 0 && seconds <= 86_400) { return AdminError(message: "seconds must be above 0 and at most 86400") }
+                if let count = body.count, !(0...1_000_000).contains(count) { return AdminError(message: "count must be between 0 and 1000000") }
                 faults.injectRateLimitBurst(requests: body.count, duration: body.seconds)
                 return nil
             }),
@@ -78,15 +84,30 @@ public struct AdminAPI<Context: PeerAwareRequestContext>: Sendable {
                     return nil
                 }
             }),
-            ("hubs/refuse-upgrades", { body in faults.refuseNextUpgrades(body.count ?? 1); return nil }),
+            ("hubs/refuse-upgrades", { body in faults.refuseNextUpgrades(min(max(body.count ?? 1, 0), 1_000_000)); return nil }),
             ("hubs/frames", { body in
                 switch body.mode?.lowercased() ?? "normal" {
                 case "normal": faults.setFrameMode(.normal)
-                case "split": faults.setFrameMode(.split(maxFrameBytes: max(1, body.maxFrameBytes ?? 16)))
-                case "fragment": faults.setFrameMode(.fragment(maxFrameBytes: max(1, body.maxFrameBytes ?? 16)))
-                case "batch": faults.setFrameMode(.batch(messagesPerFrame: max(2, body.messagesPerFrame ?? 4)))
+                case "split": faults.setFrameMode(.split(maxFrameBytes: min(max(1, body.maxFrameBytes ?? 16), 64 << 20)))
+                case "fragment": faults.setFrameMode(.fragment(maxFrameBytes: min(max(1, body.maxFrameBytes ?? 16), 64 << 20)))
+                case "batch": faults.setFrameMode(.batch(messagesPerFrame: min(max(2, body.messagesPerFrame ?? 4), 100_000)))
                 default: return AdminError(message: "mode must be normal, split, fragment or batch")
                 }
+                return nil
+            }),
+            ("writes/lose-response", { body in
+                let kinds = WriteKind.allCases.map(\.rawValue).joined(separator: ", ")
+                let modes = LostResponseMode.allCases.map(\.rawValue).joined(separator: ", ")
+                guard let kind = body.kind.flatMap({ WriteKind(rawValue: $0.lowercased()) }) else {
+                    return AdminError(message: "kind must be one of \(kinds)")
+                }
+                guard let mode = body.mode.flatMap({ LostResponseMode(rawValue: $0.lowercased()) }) else {
+                    return AdminError(message: "mode must be one of \(modes)")
+                }
+                let count = body.count ?? 1
+                guard count >= 0 else { return AdminError(message: "count must be 0 (disarm) or more") }
+                if let seconds = body.seconds, !(seconds > 0 && seconds <= 3_600) { return AdminError(message: "seconds (the hang time) must be above 0 and at most 3600") }
+                faults.loseResponses(of: kind, mode: mode, count: count, hangSeconds: body.seconds ?? LostResponseSwitch.defaultHangSeconds)
                 return nil
             }),
             ("hubs/large-depth", { body in
@@ -102,10 +123,44 @@ public struct AdminAPI<Context: PeerAwareRequestContext>: Sendable {
         }
     }
 
+    /// Why a loopback request must still be refused: a web page in the developer's browser can
+    /// post to 127.0.0.1 (a cross-origin form), or reach it under its own name after DNS rebinding.
+    /// So the `Host` must name this machine, and an `Origin`, when sent (browsers send one with
+    /// every cross-origin POST), must be a loopback origin too. Tools (curl, tests) send no Origin.
+    static func browserRefusal(host: String?, origin: String?) -> String? {
+        guard let host, isLoopback(hostAndPort: host) else {
+            return "The admin endpoint answers only requests addressed to a loopback host (Host: \(host ?? "missing"))."
+        }
+        if let origin {
+            let authority = origin.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? ""
+            guard origin.lowercased().hasPrefix("http://"), isLoopback(hostAndPort: authority) else {
+                return "The admin endpoint refuses cross-origin requests (Origin: \(origin))."
+            }
+        }
+        return nil
+    }
+
+    /// Whether `hostAndPort` (`127.0.0.1:5000`, `localhost`, `[::1]:80`) names this machine.
+    static func isLoopback(hostAndPort: String) -> Bool {
+        var host = hostAndPort.lowercased()
+        if host.hasPrefix("[") {
+            host = String(host.dropFirst().prefix { $0 != "]" })
+            return host == "::1"
+        }
+        if let colon = host.firstIndex(of: ":") { host = String(host[..<colon]) }
+        if host == "localhost" { return true }
+        let octets = host.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
+    }
+
     private func handle(_ request: Request, context: Context, action: Action) async -> Response {
         guard context.peerAddress?.isLoopback == true else {
             core.logger.warning("admin call refused from non-loopback peer", metadata: ["peer": .string(context.peerAddress?.description ?? "unknown")])
             return WireResponse.json(AdminError(message: "The admin endpoint only answers loopback peers."), status: .forbidden)
+        }
+        if let refusal = Self.browserRefusal(host: request.head.authority, origin: request.headers[.origin]) {
+            core.logger.warning("admin call refused", metadata: ["reason": .string(refusal)])
+            return WireResponse.json(AdminError(message: refusal), status: .forbidden)
         }
         let data: Data
         do {

@@ -15,6 +15,7 @@ struct AdminRequest: Decodable, Sendable {
     var messagesPerFrame: Int?
     var bytes: Int?
     var steps: Int?
+    var kind: String?
 
     init() {}
 
@@ -34,6 +35,7 @@ struct AdminRequest: Decodable, Sendable {
         messagesPerFrame = try c.int32("messagesPerFrame")
         bytes = try c.int32("bytes")
         steps = try c.int32("steps")
+        kind = try c.optionalString("kind")
     }
 
     /// Parses `data`; an empty body is an empty request.

@@ -13,6 +13,7 @@ public final class FaultInjector: Sendable {
         var refusedUpgrades = 0
         var frameMode = HubFrameMode.normal
         var oversizedDepthFrameBytes: Int?
+        var lostResponses: [WriteKind: LostResponseSwitch] = [:]
         var commandWatchers: [UUID: AsyncStream<HubFaultCommand>.Continuation] = [:]
     }
 
@@ -97,6 +98,39 @@ public final class FaultInjector: Sendable {
         }
     }
 
+    // MARK: Writes
+
+    /// The next `count` writes of `kind` lose their answer as `mode` says: executed, then the
+    /// connection reset, held (``LostResponseMode/hang``, for `hangSeconds`), answered with an
+    /// unreadable 200 or with HTTP 500; or reset without being executed. A count of 0 disarms.
+    ///
+    /// ```swift
+    /// simulator.faults.loseResponses(of: .place, mode: .reset)       // the next placement
+    /// simulator.faults.loseResponses(of: .cancel, mode: .status500, count: 2)
+    /// ```
+    public func loseResponses(of kind: WriteKind, mode: LostResponseMode, count: Int = 1, hangSeconds: Double = LostResponseSwitch.defaultHangSeconds) {
+        state.withLockedValue { state in
+            guard count > 0 else {
+                state.lostResponses[kind] = nil
+                return
+            }
+            // At most an hour: the hang becomes a Duration, and 1e300 seconds would trap there.
+            let hang = hangSeconds.isFinite && hangSeconds > 0 ? min(hangSeconds, 3_600) : LostResponseSwitch.defaultHangSeconds
+            state.lostResponses[kind] = LostResponseSwitch(mode: mode, remaining: count, hangSeconds: hang)
+        }
+    }
+
+    /// Called by the REST layer on each write of `kind`: the way to lose its answer, if armed
+    /// (consuming one).
+    public func consumeLostResponse(for kind: WriteKind) -> LostResponseSwitch? {
+        state.withLockedValue { state in
+            guard var armed = state.lostResponses[kind], armed.remaining > 0 else { return nil }
+            armed.remaining -= 1
+            state.lostResponses[kind] = armed.remaining > 0 ? armed : nil
+            return armed
+        }
+    }
+
     // MARK: Hub extension points
 
     /// Refuse the next `count` hub WebSocket upgrades with HTTP 401 (negotiate is not refused, so
@@ -169,7 +203,8 @@ public final class FaultInjector: Sendable {
                 forcedRateLimitRequestsLeft: state.forcedRateLimitRequests,
                 forcedRateLimitUntil: state.forcedRateLimitUntil.map { ISOTimestamp.format($0) },
                 failingValidations: state.failingValidations, refusedUpgradesLeft: state.refusedUpgrades,
-                frameMode: mode, oversizedDepthFrameBytes: state.oversizedDepthFrameBytes
+                frameMode: mode, oversizedDepthFrameBytes: state.oversizedDepthFrameBytes,
+                lostResponses: Dictionary(uniqueKeysWithValues: state.lostResponses.map { ($0.key.rawValue, $0.value) })
             )
         }
     }
@@ -184,6 +219,7 @@ public final class FaultInjector: Sendable {
             state.refusedUpgrades = 0
             state.frameMode = .normal
             state.oversizedDepthFrameBytes = nil
+            state.lostResponses = [:]
         }
         feed.setStalled(false)
         await exchange.setMarketClosed(false)

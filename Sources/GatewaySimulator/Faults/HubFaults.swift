@@ -50,4 +50,6 @@ public struct FaultSnapshot: Sendable, Equatable, Encodable {
     public var refusedUpgradesLeft: Int
     public var frameMode: String
     public var oversizedDepthFrameBytes: Int?
+    /// The armed lost-response faults by write kind (`place`, `cancel`, `modify`, `close`).
+    public var lostResponses: [String: LostResponseSwitch]
 }

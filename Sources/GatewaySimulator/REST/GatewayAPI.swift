@@ -100,6 +100,28 @@ public struct GatewayAPI<Context: PeerAwareRequestContext>: Sendable {
         }
     }
 
+    /// An authenticated write of `kind` with a JSON body: like ``authenticated(_:bucket:_:)``,
+    /// and subject to the lost-response faults (``FaultInjector/loseResponses(of:mode:count:hangSeconds:)``),
+    /// which act after the token, rate-limit and binding checks, where the real gateway would
+    /// start executing.
+    func authenticatedWrite<Body: Decodable & Sendable>(
+        _ kind: WriteKind, _ body: Body.Type, _ handler: @escaping @Sendable (Session, Body) async -> Response
+    ) -> Handler {
+        { request, context in
+            switch await authenticate(request, bucket: .general) {
+            case .failure(let failure): return failure.response
+            case .success(let session):
+                switch await BodyBinding.bind(Body.self, from: request) {
+                case .failure(let failure): return failure.response
+                case .success(let value):
+                    guard let fault = core.faults.consumeLostResponse(for: kind) else { return await handler(session, value) }
+                    let loss = ResponseLoss(fault: fault, kind: kind, connection: context.connection, logger: core.logger)
+                    return await loss.perform { await handler(session, value) }
+                }
+            }
+        }
+    }
+
     /// An unauthenticated endpoint with a JSON body (the logins).
     func anonymous<Body: Decodable & Sendable>(
         _ body: Body.Type, _ handler: @escaping @Sendable (Body) async -> Response

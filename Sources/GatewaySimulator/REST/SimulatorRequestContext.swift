@@ -6,16 +6,20 @@ import NIOCore
 public protocol PeerAwareRequestContext: RequestContext {
     /// The remote address of the connection, if known.
     var peerAddress: SocketAddress? { get }
+    /// The connection the request came on (lost-response faults reset or hold it).
+    var connection: any Channel { get }
 }
 
 /// The simulator's default request context.
 public struct SimulatorRequestContext: PeerAwareRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let peerAddress: SocketAddress?
+    public let connection: any Channel
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.peerAddress = source.channel.remoteAddress
+        self.connection = source.channel
     }
 }
 

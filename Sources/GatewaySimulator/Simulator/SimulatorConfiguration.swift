@@ -55,6 +55,8 @@ public struct SimulatorConfiguration: Sendable {
         public var refusedUpgrades = 0
         public var frameMode = HubFrameMode.normal
         public var oversizedDepthFrameBytes: Int?
+        /// Writes that lose their answer, by kind.
+        public var lostResponses: [WriteKind: LostResponseSwitch] = [:]
 
         /// No faults.
         public init() {}

@@ -23,7 +23,7 @@ public struct SimulatorCore: Sendable {
     /// Fault switches and hub-fault extension points.
     public let faults: FaultInjector
     /// REST rate limiter.
-    public let rateLimiter: RateLimiter
+    public let rateLimiter: RateLimitEnforcer
     /// The simulator's logger (tokens are never logged; see ``TokenRedaction``).
     public let logger: Logger
 
@@ -48,7 +48,7 @@ public struct SimulatorCore: Sendable {
                                 marketClosed: configuration.initialFaults.marketClosed)
         self.exchange = exchange
         self.bars = BarGenerator(reference: feed.reference, maximumBars: configuration.maximumBars)
-        self.rateLimiter = RateLimiter(configuration: configuration.rateLimits)
+        self.rateLimiter = RateLimitEnforcer(configuration: configuration.rateLimits)
         self.faults = FaultInjector(
             tokens: tokens, feed: feed, exchange: exchange, clock: clock, defaultTokenLifetime: configuration.tokenLifetime
         )
@@ -57,6 +57,9 @@ public struct SimulatorCore: Sendable {
         faults.refuseNextUpgrades(initial.refusedUpgrades)
         faults.setFrameMode(initial.frameMode)
         faults.setOversizedDepthFrames(bytes: initial.oversizedDepthFrameBytes)
+        for (kind, armed) in initial.lostResponses {
+            faults.loseResponses(of: kind, mode: armed.mode, count: armed.remaining, hangSeconds: armed.hangSeconds)
+        }
     }
 
     /// Verifies a token the way every authenticated endpoint does (hubs: negotiate, upgrade).

@@ -77,5 +77,5 @@ struct Negotiator: Sendable {
         return headers
     }
 
-    static let userAgent = "Microsoft SignalR/8.0 (0.1; Linux; Swift; swift-signalr)"
+    static let userAgent = "Microsoft SignalR/8.0 (\(PackageVersion.current); Linux; Swift; swift-signalr)"
 }

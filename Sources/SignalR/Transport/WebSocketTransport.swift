@@ -13,6 +13,9 @@ import Synchronization
 /// fragment aggregator (messages up to the maximum message size), ``WebSocketClientControlHandler``
 /// (pings, close frames, masking, protocol errors) and the `NIOAsyncChannel` bridge.
 enum WebSocketTransport {
+    /// The most frames one WebSocket message may arrive in: a 4 MiB message in 64-byte fragments.
+    static let maximumFragmentsPerMessage = 65_536
+
     typealias Channel = NIOAsyncChannel<WebSocketInbound, WebSocketFrame>
 
     private enum UpgradeResult: Sendable {
@@ -88,7 +91,9 @@ enum WebSocketTransport {
                     try sync.addHandler(
                         NIOWebSocketFrameAggregator(
                             minNonFinalFragmentSize: 0,
-                            maxAccumulatedFrameCount: Int.max,
+                            // Bounded: a server sending endless (even empty) fragments of one
+                            // message is a protocol error, not a memory sink.
+                            maxAccumulatedFrameCount: WebSocketTransport.maximumFragmentsPerMessage,
                             maxAccumulatedFrameSize: maximumSize
                         )
                     )

@@ -8,7 +8,8 @@ struct AccountsCommand: GatewayCommand {
         abstract: "List your trading accounts.",
         discussion: """
             Shows each account's id, name, balance, whether it can trade and whether it is \
-            simulated. Orders on accounts that are not simulated ask for confirmation. The id or \
+            simulated (evaluation and funded accounts are reported simulated too). Orders on \
+            accounts that are not practice accounts (PRAC-…) ask for confirmation. The id or \
             the exact name is what --account takes.
 
             Example:

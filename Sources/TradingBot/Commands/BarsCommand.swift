@@ -45,7 +45,7 @@ struct BarsCommand: GatewayCommand {
     var includePartialBar = false
 
     func validate() throws {
-        guard unitNumber >= 1 else { throw ValidationError("--unit-number must be 1 or more (it is \(unitNumber)).") }
+        guard (1...10_000).contains(unitNumber) else { throw ValidationError("--unit-number must be between 1 and 10000 (it is \(unitNumber)).") }
         guard (1...20_000).contains(count) else { throw ValidationError("--count must be between 1 and 20000 (it is \(count)).") }
         if let from, let to, from.date >= to.date {
             throw ValidationError("--from must be before --to.")

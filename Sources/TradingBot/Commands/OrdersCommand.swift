@@ -55,7 +55,7 @@ struct OrdersCommand: GatewayCommand {
         if open, from != nil || to != nil { throw ValidationError("--open lists every working order; it takes no --from or --to.") }
         if open, isQuery { throw ValidationError("--open lists every working order; to filter, use --status open (with --contract, --page-size, --page) instead.") }
         if let pageSize, !(1...1000).contains(pageSize) { throw ValidationError("--page-size must be between 1 and 1000 (it is \(pageSize)).") }
-        if let page, page < 1 { throw ValidationError("--page counts from 1 (it is \(page)).") }
+        if let page, !(1...1_000_000).contains(page) { throw ValidationError("--page counts from 1 to 1000000 (it is \(page)).") }
         if let from, let to, from.date > to.date { throw ValidationError("--from must not be after --to.") }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Gateway
 import GatewaySimulator
 import Logging
 
@@ -18,6 +19,7 @@ struct SimulatorCommand: AsyncParsableCommand {
               curl -X POST http://127.0.0.1:PORT/admin/tokens/revoke-all
               curl -X POST http://127.0.0.1:PORT/admin/feed/stall
               curl -X POST http://127.0.0.1:PORT/admin/hubs/drop -d '{"hub":"market"}'
+              curl -X POST http://127.0.0.1:PORT/admin/writes/lose-response -d '{"kind":"place","mode":"reset"}'
               curl -X POST http://127.0.0.1:PORT/admin/status
 
             Example:
@@ -74,6 +76,15 @@ struct SimulatorCommand: AsyncParsableCommand {
     @Option(name: .customLong("large-depth"), help: ArgumentHelp("Fault: pad depth snapshots to at least this many bytes in one frame.", valueName: "bytes"))
     var oversizedDepthBytes: Int?
 
+    @Option(
+        name: .customLong("lose-response"),
+        help: ArgumentHelp(
+            "Fault: the next COUNT writes of KIND lose their answer: reset, hang, garble and status500 execute the write first, reset-unexecuted does not (\(LostResponseArgument.syntax)). Repeatable.",
+            valueName: "kind:mode[:count]"
+        )
+    )
+    var lostResponses: [LostResponseArgument] = []
+
     @Flag(help: "Print the addresses as one JSON object.")
     var json = false
 
@@ -82,17 +93,22 @@ struct SimulatorCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
-        guard tokenLifetime >= 1 else { throw ValidationError("--token-ttl must be at least 1 second.") }
+        guard tokenLifetime.isFinite, (1...315_360_000).contains(tokenLifetime) else {
+            throw ValidationError("--token-ttl must be a number of seconds from 1 to 315360000 (ten years); it is \(tokenLifetime).")
+        }
         guard rate > 0, rate <= 100_000 else { throw ValidationError("--rate must be above 0 and at most 100000 updates per second.") }
-        guard maximumBars >= 1 else { throw ValidationError("--max-bars must be 1 or more.") }
+        guard (1...1_000_000).contains(maximumBars) else { throw ValidationError("--max-bars must be between 1 and 1000000 (it is \(maximumBars)).") }
         guard !userName.isEmpty, !apiKey.isEmpty else { throw ValidationError("--user and --api-key must not be empty.") }
-        guard refusedUpgrades >= 0 else { throw ValidationError("--refuse-upgrades must be 0 or more.") }
+        guard (0...1_000_000).contains(refusedUpgrades) else { throw ValidationError("--refuse-upgrades must be between 0 and 1000000 (it is \(refusedUpgrades)).") }
         if [splitFrameBytes, fragmentFrameBytes, batchFrameMessages].compactMap({ $0 }).count > 1 {
             throw ValidationError("Give one of --split-frames, --fragment-frames and --batch-frames.")
         }
         for (flag, value) in [("--split-frames", splitFrameBytes), ("--fragment-frames", fragmentFrameBytes), ("--batch-frames", batchFrameMessages), ("--large-depth", oversizedDepthBytes)] {
-            if let value, value < 1 { throw ValidationError("\(flag) must be 1 or more.") }
+            // 64 MiB: beyond any frame a client accepts; the bound keeps padding arithmetic sane.
+            if let value, !(1...(64 << 20)).contains(value) { throw ValidationError("\(flag) must be between 1 and \(64 << 20) (it is \(value)).") }
         }
+        let kinds = lostResponses.map(\.kind)
+        if Set(kinds).count != kinds.count { throw ValidationError("Give each kind of write to --lose-response once.") }
     }
 
     /// The simulator's configuration from the flags.
@@ -117,6 +133,9 @@ struct SimulatorCommand: AsyncParsableCommand {
         if let fragmentFrameBytes { configuration.initialFaults.frameMode = .fragment(maxFrameBytes: fragmentFrameBytes) }
         if let batchFrameMessages { configuration.initialFaults.frameMode = .batch(messagesPerFrame: batchFrameMessages) }
         configuration.initialFaults.oversizedDepthFrameBytes = oversizedDepthBytes
+        for lost in lostResponses {
+            configuration.initialFaults.lostResponses[lost.kind] = LostResponseSwitch(mode: lost.mode, remaining: lost.count)
+        }
         configuration.logLevel = verbose ? .info : .critical
         return configuration
     }
@@ -145,6 +164,8 @@ struct SimulatorCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Catch Ctrl-C before anything is printed: whoever reads "Press Ctrl-C to stop." may send it at once.
+        let signals = TerminationSignal.listen()
         let simulator = GatewaySimulator(configuration: simulatorConfiguration, logger: Logger(label: "simulator"))
         let boundPort: Int
         do {
@@ -154,6 +175,12 @@ struct SimulatorCommand: AsyncParsableCommand {
         }
         let root = "http://\(host.contains(":") ? "[\(host)]" : host):\(boundPort)"
         let output = Output(json: json)
+        if !TransportSecurity.isLoopback(host: host) {
+            output.note(
+                "warning: listening on \(host), reachable from other machines: the credentials (user \(userName), API key "
+                    + "\(apiKey)) are public, and everything travels in clear text. Use --host 127.0.0.1 unless that is what you want."
+            )
+        }
         let marketHub = root + SimulatorHubs.marketPath
         let userHub = root + SimulatorHubs.userPath
         try output.jsonLine(Addresses(
@@ -170,7 +197,7 @@ struct SimulatorCommand: AsyncParsableCommand {
               export PROJECTX_API_URL=\(root) PROJECTX_RTC_URL=\(root) PROJECTX_USERNAME=\(userName) PROJECTX_API_KEY=\(apiKey)
             Press Ctrl-C to stop.
             """)
-        let signal = await TerminationSignal.wait()
+        let signal = await signals.next()
         output.note("Stopping the simulator (\(signal == SIGINT ? "interrupt" : "terminate")).")
         await simulator.stop()
     }

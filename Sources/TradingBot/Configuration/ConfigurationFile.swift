@@ -11,9 +11,14 @@ import Foundation
 ///   "apiKey": "…",
 ///   "apiUrl": "https://api.topstepx.com",
 ///   "rtcUrl": "https://rtc.topstepx.com",
-///   "maxOrderSize": 5
+///   "maxOrderSize": 5,
+///   "noConfirmAccounts": ["8101002", "50KTC-V2-51342-19084532"],
+///   "requestTimeout": 30
 /// }
 /// ```
+///
+/// `noConfirmAccounts` lists the accounts (ids, as numbers or strings, or exact names) on which
+/// order commands do not ask for confirmation; practice accounts never ask.
 ///
 /// `userName` is accepted as a spelling of `username`. Any other key is an error rather than
 /// being ignored: a misspelt `apikey` must not silently leave the program without credentials or
@@ -26,16 +31,25 @@ struct ConfigurationFile: Sendable, Equatable {
     var rtcUrl: String?
     /// The largest order size (contracts) the order commands accept.
     var maxOrderSize: Int?
+    /// Accounts (ids or exact names) on which order commands do not ask for confirmation.
+    var noConfirmAccounts: [String]
+    /// The limit on one REST exchange, in seconds.
+    var requestTimeout: Double?
 
     /// The keys the file may contain.
-    static let keys = ["username", "apiKey", "apiUrl", "rtcUrl", "maxOrderSize"]
+    static let keys = ["username", "apiKey", "apiUrl", "rtcUrl", "maxOrderSize", "noConfirmAccounts", "requestTimeout"]
 
-    init(username: String? = nil, apiKey: String? = nil, apiUrl: String? = nil, rtcUrl: String? = nil, maxOrderSize: Int? = nil) {
+    init(
+        username: String? = nil, apiKey: String? = nil, apiUrl: String? = nil, rtcUrl: String? = nil, maxOrderSize: Int? = nil,
+        noConfirmAccounts: [String] = [], requestTimeout: Double? = nil
+    ) {
         self.username = username
         self.apiKey = apiKey
         self.apiUrl = apiUrl
         self.rtcUrl = rtcUrl
         self.maxOrderSize = maxOrderSize
+        self.noConfirmAccounts = noConfirmAccounts
+        self.requestTimeout = requestTimeout
     }
 
     /// Reads the file's contents; `path` only words the errors.
@@ -54,8 +68,14 @@ struct ConfigurationFile: Sendable, Equatable {
     }
 
     private static func wrongType(_ context: DecodingError.Context, path: String) -> CLIError {
-        let key = context.codingPath.last?.stringValue ?? "the top level"
-        let expected = key == "maxOrderSize" ? "a whole number of contracts" : key == "the top level" ? "one JSON object" : "a string"
+        let key = context.codingPath.first?.stringValue ?? "the top level"
+        let expected = switch key {
+        case "maxOrderSize": "a whole number of contracts"
+        case "noConfirmAccounts": "a list of account ids or exact account names"
+        case "requestTimeout": "a number of seconds"
+        case "the top level": "one JSON object"
+        default: "a string"
+        }
         let subject = context.codingPath.isEmpty ? "The config file \(path)" : "\"\(key)\" in the config file \(path)"
         return CLIError.configuration("\(subject) must be \(expected) (see `trading-bot --help` for the format).")
     }
@@ -82,9 +102,42 @@ extension ConfigurationFile: Decodable {
         apiKey = try string("apiKey")
         apiUrl = try string("apiUrl")
         rtcUrl = try string("rtcUrl")
-        maxOrderSize = try container.decodeIfPresent(Int.self, forKey: Key(stringValue: "maxOrderSize"))
-        if let maxOrderSize, maxOrderSize < 1 {
-            throw CLIError.configuration("\"maxOrderSize\" in the config file {path} must be 1 or more (it is \(maxOrderSize)).")
+        // Read as a number first: `1e300` or `2.5` must be refused in words, never converted.
+        if let number = try container.decodeIfPresent(Double.self, forKey: Key(stringValue: "maxOrderSize")) {
+            guard number.isFinite, number == number.rounded(), number.magnitude < 9.0e15 else {
+                throw CLIError.configuration("\"maxOrderSize\" in the config file {path} must be a whole number of contracts (it is \(number)).")
+            }
+            maxOrderSize = Int(number)
+        } else {
+            maxOrderSize = nil
+        }
+        if let maxOrderSize, let problem = OrderSizeLimit.problem(with: maxOrderSize, setting: "\"maxOrderSize\" in the config file {path}") {
+            throw CLIError.configuration(problem)
+        }
+        noConfirmAccounts = try container.decodeIfPresent([AccountReference].self, forKey: Key(stringValue: "noConfirmAccounts"))?.map(\.text) ?? []
+        requestTimeout = try container.decodeIfPresent(Double.self, forKey: Key(stringValue: "requestTimeout"))
+        if let requestTimeout, !ResolvedConfiguration.requestTimeoutRange.contains(requestTimeout) {
+            throw CLIError.configuration(
+                "\"requestTimeout\" in the config file {path} must be between 0.1 and 3600 seconds (it is \(requestTimeout))."
+            )
+        }
+    }
+
+    /// An entry of `noConfirmAccounts`: an id (a JSON number or string) or an exact name.
+    private struct AccountReference: Decodable {
+        let text: String
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let id = try? container.decode(Int.self) {
+                text = String(id)
+                return
+            }
+            let value = try container.decode(String.self).trimmingCharacters(in: .whitespaces)
+            guard !value.isEmpty else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "an empty account")
+            }
+            text = value
         }
     }
 }

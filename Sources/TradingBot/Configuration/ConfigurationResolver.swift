@@ -1,8 +1,9 @@
 import Foundation
+import Gateway
 
 /// Merges the settings in their order of precedence: flags, then environment variables
-/// (`PROJECTX_USERNAME`, `PROJECTX_API_KEY`, `PROJECTX_API_URL`, `PROJECTX_RTC_URL`), then the config
-/// file, then the TopstepX defaults.
+/// (`PROJECTX_USERNAME`, `PROJECTX_API_KEY`, `PROJECTX_API_URL`, `PROJECTX_RTC_URL`,
+/// `PROJECTX_REQUEST_TIMEOUT`), then the config file, then the TopstepX defaults.
 ///
 /// The config file is `--config PATH` when given (it must exist), otherwise
 /// `$XDG_CONFIG_HOME/trading-bot/config.json` when `XDG_CONFIG_HOME` is an absolute path, otherwise
@@ -26,13 +27,20 @@ struct ConfigurationResolver: Sendable {
     var environment: [String: String]
     /// Reads a file: its contents, or nil when it does not exist.
     var readFile: @Sendable (String) throws -> Data?
+    /// Whether a file can be read by its owner only (no group or other permission bits).
+    var isPrivate: @Sendable (String) -> Bool
+
+    /// The variable that allows an API key in a config file other users can read.
+    static let allowReadableConfigVariable = "TRADING_BOT_ALLOW_READABLE_CONFIG"
 
     init(
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        readFile: @escaping @Sendable (String) throws -> Data? = ConfigurationResolver.readFileFromDisk
+        readFile: @escaping @Sendable (String) throws -> Data? = ConfigurationResolver.readFileFromDisk,
+        isPrivate: @escaping @Sendable (String) -> Bool = ConfigurationResolver.isPrivateOnDisk
     ) {
         self.environment = environment
         self.readFile = readFile
+        self.isPrivate = isPrivate
     }
 
     /// The default config file location, or nil when neither `XDG_CONFIG_HOME` nor `HOME` is set.
@@ -61,12 +69,13 @@ struct ConfigurationResolver: Sendable {
         )
         var resolved = ResolvedConfiguration(
             userName: userName?.value, apiKey: apiKey?.value, apiURL: apiURL, realtimeURL: realtimeURL,
-            maxOrderSize: file.maxOrderSize, configFile: filePath,
+            maxOrderSize: file.maxOrderSize, noConfirmAccounts: file.noConfirmAccounts, configFile: filePath,
             userNameSource: userName?.source, apiKeySource: apiKey?.source,
             apiURLSource: apiText?.source ?? .defaultValue,
             realtimeURLSource: realtimeText?.source ?? apiText?.source ?? .defaultValue
         )
         if let hint = flags.configPath ?? defaultConfigPath { resolved.configPathHint = hint }
+        resolved.requestTimeout = try requestTimeout() ?? file.requestTimeout
         return resolved
     }
 
@@ -84,7 +93,25 @@ struct ConfigurationResolver: Sendable {
             }
             return (ConfigurationFile(), nil)
         }
-        return (try ConfigurationFile(data: data, path: path), path)
+        let file = try ConfigurationFile(data: data, path: path)
+        // An API key is a password: refuse one that other users of the machine can read, the way
+        // ssh refuses a readable private key.
+        if file.apiKey != nil, !isPrivate(path), value(Self.allowReadableConfigVariable) != "1" {
+            throw .configuration(
+                "The config file \(path) holds an API key and other users can read it; run `chmod 600 \(path)` "
+                    + "(or set \(Self.allowReadableConfigVariable)=1 to use it anyway)."
+            )
+        }
+        return (file, path)
+    }
+
+    /// `PROJECTX_REQUEST_TIMEOUT` in seconds, when set.
+    private func requestTimeout() throws(CLIError) -> Double? {
+        guard let text = value("PROJECTX_REQUEST_TIMEOUT") else { return nil }
+        guard let seconds = Double(text), ResolvedConfiguration.requestTimeoutRange.contains(seconds) else {
+            throw .configuration("PROJECTX_REQUEST_TIMEOUT is \"\(text)\"; it must be a number of seconds between 0.1 and 3600, such as 30.")
+        }
+        return seconds
     }
 
     private func value(_ name: String) -> String? {
@@ -92,9 +119,14 @@ struct ConfigurationResolver: Sendable {
         return value
     }
 
+    /// The names project-x-py (the Python SDK) reads, accepted as aliases so that one environment
+    /// serves both; ours win when both are set.
+    static let environmentAliases = ["PROJECTX_USERNAME": "PROJECT_X_USERNAME", "PROJECTX_API_KEY": "PROJECT_X_API_KEY"]
+
     private func pick(_ flag: String?, _ variable: String, _ file: String?) -> (value: String, source: ResolvedConfiguration.Source)? {
         if let flag, !flag.isEmpty { return (flag, .flag) }
         if let environment = value(variable) { return (environment, .environment) }
+        if let alias = Self.environmentAliases[variable], let environment = value(alias) { return (environment, .environment) }
         if let file, !file.isEmpty { return (file, .file) }
         return nil
     }
@@ -120,11 +152,21 @@ struct ConfigurationResolver: Sendable {
               let host = url.host, !host.isEmpty else {
             throw .configuration("\(setting) is \"\(text)\", which is not an http(s) URL; use a root such as \(defaultAPIURL).")
         }
+        if let problem = TransportSecurity.problem(with: url) {
+            throw .configuration("\(setting) is \"\(text)\": \(problem).")
+        }
         return url
     }
 
     private static func join(_ directory: String, _ relative: String) -> String {
         directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
+    }
+
+    /// Whether the file at `path` grants no permission to its group or to others.
+    @Sendable static func isPrivateOnDisk(_ path: String) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return true }
+        return status.st_mode & 0o077 == 0
     }
 
     /// Reads a file from disk; nil when it does not exist.

@@ -13,7 +13,14 @@ struct ResolvedConfiguration: Sendable, Equatable {
     var apiKey: String?
     var apiURL: URL
     var realtimeURL: URL
+    /// `maxOrderSize` from the config file (see ``OrderSizeLimit`` for the limit in force).
     var maxOrderSize: Int?
+    /// `noConfirmAccounts` from the config file.
+    var noConfirmAccounts: [String] = []
+    /// The limit on one REST exchange in seconds (`PROJECTX_REQUEST_TIMEOUT`, `requestTimeout`);
+    /// nil: the SDK's default. A write whose answer does not come within it is resolved by
+    /// reading back.
+    var requestTimeout: Double?
     /// The config file that was read, if one was.
     var configFile: String?
     /// Where a config file would be read from (for messages that suggest adding a key to it).
@@ -35,15 +42,26 @@ struct ResolvedConfiguration: Sendable, Equatable {
         guard let apiKey else {
             throw .configuration("No API key: set PROJECTX_API_KEY, pass --api-key, or add \"apiKey\" to \(configPath).")
         }
-        return GatewayConfiguration(apiURL: apiURL, realtimeURL: realtimeURL, credentials: Credentials(userName: userName, apiKey: apiKey))
+        var configuration = GatewayConfiguration(apiURL: apiURL, realtimeURL: realtimeURL, credentials: Credentials(userName: userName, apiKey: apiKey))
+        configuration.orderTagPrefix = Self.orderTagPrefix
+        if let requestTimeout { configuration.requestTimeout = .milliseconds(Int64((requestTimeout * 1000).rounded())) }
+        return configuration
     }
+
+    /// The prefix of the tags generated for orders placed without `--tag`.
+    static let orderTagPrefix = "tb"
+
+    /// The request timeouts accepted, in seconds.
+    static let requestTimeoutRange: ClosedRange<Double> = 0.1...3600
 
     /// The SDK configuration for calls that never log in (`Status/ping`): the credentials that
     /// are set, and empty ones otherwise. A login with empty credentials is refused by the
     /// gateway, so nothing can act on them by accident.
     func anonymousGatewayConfiguration() -> GatewayConfiguration {
-        GatewayConfiguration(
+        var configuration = GatewayConfiguration(
             apiURL: apiURL, realtimeURL: realtimeURL, credentials: Credentials(userName: userName ?? "", apiKey: apiKey ?? "")
         )
+        if let requestTimeout { configuration.requestTimeout = .milliseconds(Int64((requestTimeout * 1000).rounded())) }
+        return configuration
     }
 }

@@ -98,6 +98,8 @@ enum Formatting {
     /// `23h 59m`, `4m 10s`, `expired`.
     static func duration(_ seconds: TimeInterval) -> String {
         guard seconds > 0 else { return "expired" }
+        // Beyond a century (or not finite: an outside value) there is no integer worth printing.
+        guard seconds.isFinite, seconds < 3_153_600_000 else { return "more than 100 years" }
         let total = Int(seconds.rounded())
         let (days, hours, minutes, secs) = (total / 86_400, total % 86_400 / 3600, total % 3600 / 60, total % 60)
         if days > 0 { return "\(days)d \(hours)h" }

@@ -69,13 +69,14 @@ struct Output: Sendable {
         writeErr(line + "\n")
     }
 
-    /// Writes to the process's stdout, unbuffered so that streams appear as they happen.
+    /// Writes to the process's stdout, unbuffered so that streams appear as they happen; a closed
+    /// pipe ends the output instead of the process (see ``StandardStream``).
     @Sendable static func standardOutput(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        StandardStream.output.write(text)
     }
 
     /// Writes to the process's stderr.
     @Sendable static func standardError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardStream.error.write(text)
     }
 }

@@ -38,6 +38,7 @@ struct CommandContext: Sendable {
     ///   credentials are then no error.
     init(global: GlobalOptions, resolver: ConfigurationResolver = ConfigurationResolver(), requiresCredentials: Bool = true) throws(CLIError) {
         let configuration = try resolver.resolve(global.configurationFlags)
+        for secret in configuration.secrets { RedactingLogHandler.secrets.register(secret) }
         let logger = Logger(label: "trading-bot")
         logger.debug("Configuration resolved.", metadata: [
             "api-url": "\(configuration.apiURL.absoluteString) (\(configuration.apiURLSource.rawValue))",

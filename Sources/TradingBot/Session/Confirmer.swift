@@ -1,11 +1,8 @@
 import Foundation
-import Gateway
 
-/// Asks before acting on an account that is not simulated.
-///
-/// Simulated accounts never ask. Otherwise `--yes` skips the question; without it the question is
-/// asked on the terminal (prompt on stderr, answer on stdin), and when stdin is not a terminal the
-/// command refuses, since nobody can answer.
+/// The terminal side of a confirmation: whether a person can answer on stdin, and how the
+/// question is put to them. What to ask, and whether to ask at all, is ``ConfirmationPolicy``'s
+/// decision (see `CommandContext.confirm`).
 struct Confirmer: Sendable {
     /// Whether a person can answer on stdin.
     let isInteractive: @Sendable () -> Bool
@@ -17,29 +14,12 @@ struct Confirmer: Sendable {
         self.ask = ask
     }
 
-    /// The process's terminal.
+    /// The process's terminal: the prompt on stderr, the answer from stdin.
     static let terminal = Confirmer(
         isInteractive: { isatty(STDIN_FILENO) == 1 },
         ask: { prompt in
-            FileHandle.standardError.write(Data(prompt.utf8))
+            StandardStream.error.write(prompt)
             return readLine(strippingNewline: true)
         }
     )
-
-    /// Returns when `action` on `account` may go ahead; throws when it may not.
-    ///
-    /// - Parameter action: what will happen, as a phrase: "place a market buy of 1 MESZ6".
-    func confirm(_ action: String, on account: Account, assumeYes: Bool) throws(CLIError) {
-        guard !account.simulated, !assumeYes else { return }
-        guard isInteractive() else {
-            throw .usage(
-                "Account \(account.name) (\(account.id)) is not simulated and stdin is not a terminal, so nobody can confirm; "
-                    + "add --yes to \(action) anyway."
-            )
-        }
-        let answer = ask("Account \(account.name) (\(account.id)) is NOT simulated. \(action.prefix(1).uppercased() + action.dropFirst())? Type 'yes' to confirm: ")
-        guard let answer, ["yes", "y"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()) else {
-            throw .declined
-        }
-    }
 }

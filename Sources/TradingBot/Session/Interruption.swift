@@ -5,6 +5,9 @@
 /// once. Inside the shell, Ctrl-C cancels the running command's task instead and the signal
 /// handlers stay the shell's, so the shell's context uses ``cancellationOnly``.
 ///
+/// Both also stop when stdout's reader has gone (`trading-bot quote ES | head -1`): nobody is
+/// left to read the stream, so it ends as quietly as after Ctrl-C.
+///
 /// ```swift
 /// let stop = Task { await context.interruption.wait() }
 /// ```
@@ -16,13 +19,22 @@ struct Interruption: Sendable {
         self.wait = wait
     }
 
-    /// SIGINT (Ctrl-C) or SIGTERM sent to this process.
-    static let process = Interruption { _ = await TerminationSignal.wait() }
+    /// SIGINT (Ctrl-C) or SIGTERM sent to this process, or stdout closing.
+    static let process = Interruption {
+        await firstOf({ _ = await TerminationSignal.wait() }, { await StandardStream.output.waitUntilClosed() })
+    }
 
-    /// Nothing but the cancellation of the waiting task (the shell cancels the command's task).
+    /// The cancellation of the waiting task (the shell cancels the command's task), or stdout closing.
     static let cancellationOnly = Interruption {
-        while !Task.isCancelled {
-            try? await Task.sleep(for: .seconds(3600))
+        await StandardStream.output.waitUntilClosed()
+    }
+
+    /// Returns when the first of `waits` returns (or the caller is cancelled) and cancels the rest.
+    private static func firstOf(_ waits: (@Sendable () async -> Void)...) async {
+        await withTaskGroup(of: Void.self) { group in
+            for wait in waits { group.addTask(operation: wait) }
+            await group.next()
+            group.cancelAll()
         }
     }
 }

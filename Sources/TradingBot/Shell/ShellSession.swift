@@ -97,7 +97,8 @@ struct ShellSession: Sendable {
                         continue
                     }
                 }
-                if leaveAfter { return status }
+                // Nobody reads the output any more (`trading-bot shell | head`): leave.
+                if leaveAfter || StandardStream.output.isClosed { return status }
             case .finished:
                 continue
             }

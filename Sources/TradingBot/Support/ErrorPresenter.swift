@@ -83,9 +83,12 @@ enum ErrorPresenter {
             return Presentation(message: error.description, status: .rateLimited)
         case .outcomeUnknown:
             return Presentation(
-                message: error.description + " Use `trading-bot orders --account ID --open` and `trading-bot positions --account ID`.",
+                message: error.description + " Use `trading-bot orders --account ID` and `trading-bot positions --account ID`.",
                 status: .outcomeUnknown
             )
+        case .notExecuted:
+            // Nothing happened, as when the gateway cannot be reached: try again when it answers.
+            return Presentation(message: error.description, status: .unavailable)
         case .unreachable(_, let reason):
             return Presentation(
                 message: "Cannot reach the gateway\(address) (\(reason)). Check --api-url or PROJECTX_API_URL and the network; "

@@ -8,9 +8,9 @@
 /// | 1 | cancelled at the confirmation prompt, or some actions of `flatten` failed |
 /// | 64 | usage: invalid flags or combinations, order over `maxOrderSize`, confirmation impossible without `--yes` |
 /// | 65 | the gateway refused the request: rejected order, unknown contract, account, order or position |
-/// | 69 | the gateway could not be reached |
+/// | 69 | the gateway could not be reached, or a write's answer was lost and reading back showed it was not executed (safe to retry) |
 /// | 70 | an internal error of this program |
-/// | 74 | a write whose outcome is unknown (timeout after sending); reconcile before acting again |
+/// | 74 | a write whose answer was lost and whose outcome reading back could not find either; reconcile before acting again |
 /// | 75 | rate limited (HTTP 429); try again later |
 /// | 76 | the gateway answered something unreadable or an unexpected HTTP status |
 /// | 77 | authentication: wrong credentials, or the token was refused even after a fresh login |

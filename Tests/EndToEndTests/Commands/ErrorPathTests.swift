@@ -1,10 +1,11 @@
 import Foundation
 import GatewaySimulator
 import Testing
+import TestGate
 
 /// Every failure a user meets: one line on stderr naming the cause and the next step, the exit
 /// status of its kind, nothing on stdout, never a token or the API key.
-@Suite("Error paths of the command-line program")
+@Suite("Error paths of the command-line program", .gated)
 struct ErrorPathTests {
     static let practice = SimulatorHarness.practice
 
@@ -12,7 +13,9 @@ struct ErrorPathTests {
     func expectOneLineError(_ result: CommandResult, status: Int32, containing parts: [String], sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(result.status == status, "\(result)", sourceLocation: sourceLocation)
         #expect(result.stderrLines.count == 1, "\(result)", sourceLocation: sourceLocation)
-        #expect(result.stderr.hasPrefix("error: "), "\(result)", sourceLocation: sourceLocation)
+        // With --json the line is a JSON object (see JSONErrorTests); otherwise a sentence.
+        let json = result.arguments.contains("--json")
+        #expect(json ? result.stderr.hasPrefix("{\"error\":") : result.stderr.hasPrefix("error: "), "\(result)", sourceLocation: sourceLocation)
         #expect(result.stdout.isEmpty, "\(result)", sourceLocation: sourceLocation)
         for part in parts { #expect(result.stderr.contains(part), "missing '\(part)': \(result)", sourceLocation: sourceLocation) }
         for secret in ["eyJ", SimulatedUser.defaultApiKey, "Fatal error", "Stack dump"] {
@@ -48,12 +51,12 @@ struct ErrorPathTests {
 
             // Brackets on an account in Position Brackets mode: created, rejected, its id reported.
             let bracket = try await sim.run(
-                "order", "place", "--account", SimulatorHarness.combine.name, "--contract", "MES", "--side", "buy", "--type", "market", "--size", "1", "--stop-loss-ticks", "4"
+                "order", "place", "--account", SimulatorHarness.combine.name, "--contract", "MES", "--side", "buy", "--type", "market", "--size", "1", "--stop-loss-ticks", "4", "--yes"
             )
             expectOneLineError(bracket, status: 65, containing: ["Brackets cannot be used with Position Brackets", "was created in a rejected state"])
 
             // A breached account may not trade.
-            let breached = try await sim.run("order", "place", "--account", String(SimulatorHarness.breached.id), "--contract", "MES", "--side", "buy", "--type", "market", "--size", "1")
+            let breached = try await sim.run("order", "place", "--account", String(SimulatorHarness.breached.id), "--contract", "MES", "--side", "buy", "--type", "market", "--size", "1", "--yes")
             expectOneLineError(breached, status: 65, containing: ["AccountViolation"])
 
             // The market is closed.
@@ -151,21 +154,24 @@ struct ErrorPathTests {
             let live = SimulatorHarness.live
             let place = ["order", "place", "--account", live.name, "--contract", "MES", "--side", "buy", "--type", "limit", "--limit", "100", "--size", "1"]
             let refused = try await ProcessRunner.run(place, environment: sim.environment)
-            expectOneLineError(refused, status: 64, containing: ["Account \(live.name) (\(live.id)) is not simulated", "stdin is not a terminal", "add --yes"])
+            expectOneLineError(refused, status: 64, containing: ["Account \(live.name) (\(live.id)) is NOT simulated (real money)", "stdin is not a terminal", "Add --yes"])
             // An answer on a pipe is not a terminal: still refused.
             let piped = try await ProcessRunner.run(place, environment: sim.environment, stdin: "yes\n")
             #expect(piped.status == 64, "\(piped)")
             #expect(try await sim.run("orders", "--account", live.name, "--open", "--json").stdout.isEmpty)
 
-            for arguments in [["close", "--account", live.name, "--contract", "MES"], ["flatten", "--account", live.name], ["order", "cancel", "--account", live.name, "1"]] {
+            for arguments in [["close", "--account", live.name, "--contract", "MES"], ["order", "cancel", "--account", live.name, "1"]] {
                 let result = try await ProcessRunner.run(arguments, environment: sim.environment)
-                expectOneLineError(result, status: 64, containing: ["is not simulated", "--yes"])
+                expectOneLineError(result, status: 64, containing: ["is NOT simulated", "--yes"])
             }
 
             let confirmed = try await ProcessRunner.run(place + ["--yes", "--json"], environment: sim.environment)
             #expect(confirmed.status == 0, "\(confirmed)")
             #expect(try await sim.run("orders", "--account", live.name, "--open", "--json").jsonObjects().count == 1)
-            // Simulated accounts never ask.
+            // A flatten with something to remove asks too (on a flat account it sends nothing, so it does not ask).
+            expectOneLineError(try await ProcessRunner.run(["flatten", "--account", live.name], environment: sim.environment), status: 64, containing: ["is NOT simulated", "--yes"])
+            #expect(try await sim.run("orders", "--account", live.name, "--open", "--json").jsonObjects().count == 1)
+            // Practice accounts never ask.
             let practice = try await sim.run("order", "place", "--account", Self.practice.name, "--contract", "MES", "--side", "buy", "--type", "limit", "--limit", "100", "--size", "1")
             #expect(practice.status == 0, "\(practice)")
         }

@@ -5,10 +5,11 @@ import Logging
 import NIOConcurrencyHelpers
 import Testing
 @testable import TradingBot
+import TestGate
 
 /// The commands run in-process on one long-lived context, as the interactive shell will run them:
 /// one client, one token manager, across faults that end the session.
-@Suite("Commands on a long-lived context")
+@Suite("Commands on a long-lived context", .gated)
 struct LongLivedContextTests {
     /// Collected stdout and stderr.
     final class Capture: Sendable {
@@ -79,7 +80,12 @@ struct LongLivedContextTests {
                 #expect(error == CLIError.declined)
             }
             let prompts = asked.withLockedValue { $0 }
-            #expect(prompts == ["Account \(SimulatorHarness.live.name) (\(SimulatorHarness.live.id)) is NOT simulated. Place a limit buy of 1 MESZ6 at 100? Type 'yes' to confirm: "])
+            let mes = try sim.contractId("MES")
+            #expect(prompts == [
+                "Account \(SimulatorHarness.live.name) (\(SimulatorHarness.live.id)) is NOT simulated (real money).\n"
+                    + "  Place a limit buy of 1 MESZ6 (\(mes)) at 100\n  1 tick (0.25) = $1.25 a contract\n"
+                    + "  no stop loss bracket: nothing attached limits the loss\nType 'yes' to send it: ",
+            ])
             let open = try await context.client.openOrders(accountId: SimulatorHarness.live.id)
             #expect(open.count == (placed ? 1 : 0))
         }

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import TestGate
 
 /// `order place|modify|cancel`, `orders` and `fills` as child processes against the simulator.
-@Suite("Order commands against the simulator")
+@Suite("Order commands against the simulator", .gated)
 struct OrderCommandTests {
     static let practice = SimulatorHarness.practice
 
@@ -69,7 +70,7 @@ struct OrderCommandTests {
             #expect(open.lines[1].contains("buy   limit"), "\(open)")
             #expect(open.lines[1].hasSuffix("e2e-limit"))
 
-            let modified = try await sim.run("order", "modify", "--account", Self.practice.name, orderId, "--limit", "101.5", "--size", "3", "--json")
+            let modified = try await sim.run("order", "modify", "--account", Self.practice.name, orderId, "--limit", "101.5", "--size", "3", "--max-order-size", "3", "--json")
             #expect(modified.status == 0, "\(modified)")
             let modification = try #require(try modified.jsonObjects().first)
             #expect(modification["action"] as? String == "modifyOrder")

@@ -1,10 +1,11 @@
 import Foundation
 import Synchronization
 import Testing
+import TestGate
 
 /// `trading-bot simulator` as a child process: it prints where it listens, serves the other
 /// commands, and stops cleanly on SIGINT and SIGTERM.
-@Suite("The simulator command")
+@Suite("The simulator command", .gated)
 struct SimulatorCommandTests {
     @Test(arguments: [SIGINT, SIGTERM])
     func servesUntilSignalled(signal: Int32) async throws {
@@ -61,7 +62,7 @@ struct SimulatorCommandTests {
         var status: Int32?
         for await code in exited.stream { status = code }
         #expect(status == 0)
-        let errors = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let errors = await LineReader(stderr.fileHandleForReading).remainingText()
         #expect(errors.contains("Stopping the simulator (\(signal == SIGINT ? "interrupt" : "terminate"))."), "\(errors)")
 
         // After it stopped, its port is closed.
@@ -97,15 +98,39 @@ struct SimulatorCommandTests {
         #expect(lines.contains("  login:  user alice, API key alice-key"))
         #expect(lines.contains { $0.contains("PROJECTX_USERNAME=alice PROJECTX_API_KEY=alice-key") })
         #expect(lines.last == "Press Ctrl-C to stop.")
+        // Wait for the exit without blocking one of the cooperative pool's two threads.
+        let exited = AsyncStream<Int32>.makeStream()
+        process.terminationHandler = { finished in
+            exited.continuation.yield(finished.terminationStatus)
+            exited.continuation.finish()
+        }
+        if !process.isRunning { exited.continuation.yield(process.terminationStatus) }
         box.interrupt()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        var status: Int32?
+        for await code in exited.stream {
+            status = code
+            break
+        }
+        #expect(status == 0)
     }
 
     @Test func invalidFlagsAreUsageErrors() async throws {
-        for arguments in [["simulator", "--port", "70000"], ["simulator", "--token-ttl", "0"], ["simulator", "--rate", "0"], ["simulator", "--split-frames", "10", "--batch-frames", "2"]] {
+        for arguments in [["simulator", "--port", "70000"], ["simulator", "--token-ttl", "0"], ["simulator", "--rate", "0"], ["simulator", "--split-frames", "10", "--batch-frames", "2"],
+            ["simulator", "--lose-response", "place:explode"], ["simulator", "--lose-response", "flatten:reset"],
+            ["simulator", "--lose-response", "place:reset:0"], ["simulator", "--lose-response", "place:reset", "--lose-response", "place:hang"]] {
             let result = try await ProcessRunner.run(arguments, environment: ["PATH": "/usr/bin:/bin"])
             #expect(result.status == 64, "\(result)")
         }
+    }
+
+    @Test("listening beyond loopback warns that the credentials are public")
+    func nonLoopbackHostWarns() async throws {
+        let process = try StreamingProcess.start(["simulator", "--host", "0.0.0.0", "--port", "0"], environment: ["PATH": "/usr/bin:/bin"])
+        let warning = await process.stderrLine(containing: "warning:")
+        #expect(warning?.contains("0.0.0.0") == true && warning?.contains("public") == true, "\(warning ?? "no warning")")
+        var lines: [String] = []
+        _ = await process.line(where: { $0 == "Press Ctrl-C to stop." }, seen: &lines)
+        process.signal(SIGINT)
+        #expect(await process.exitStatus() == 0)
     }
 }

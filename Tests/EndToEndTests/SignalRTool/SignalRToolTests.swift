@@ -1,9 +1,10 @@
 import Foundation
 import GatewaySimulator
 import Testing
+import TestGate
 
 /// The `signalr` tool run as a process against the simulator's market hub.
-@Suite("signalr tool against the simulator")
+@Suite("signalr tool against the simulator", .gated)
 struct SignalRToolTests {
     struct Run {
         var status: Int32
@@ -117,5 +118,35 @@ struct SignalRToolTests {
         let unknown = try await Self.run(["call", "http://127.0.0.1:\(port)/hubs/market", "SubscribeContractQuotes", "\"CON.F.US.NOPE.Z99\"", "--token", token])
         #expect(unknown.status != 0)
         #expect(!unknown.stderr.isEmpty)
+    }
+
+    @Test("--token-command is read while it runs: a token past 64 KiB arrives, endless output is refused")
+    func tokenCommandOutputIsReadWhileItRuns() async throws {
+        let (simulator, port, contract) = try await Self.startSimulator()
+        defer { Task { await simulator.stop() } }
+        let token = await Self.login(simulator)
+        // 100 KiB of blanks before the token: more than a pipe holds, so a reader that waited for
+        // the exit first would deadlock here.
+        let padded = try await Self.run([
+            "call", "http://127.0.0.1:\(port)/hubs/market", "SubscribeContractQuotes", "\"\(contract)\"",
+            "--token-command", "head -c 102400 /dev/zero | tr '\\0' ' '; echo \(token)",
+        ])
+        #expect(padded.status == 0, "\(padded.stderr)")
+
+        let endless = try await Self.run([
+            "call", "http://127.0.0.1:\(port)/hubs/market", "SubscribeContractQuotes", "\"\(contract)\"", "--token-command", "yes",
+        ])
+        #expect(endless.status != 0)
+        #expect(endless.stderr.contains("printed more than"), "\(endless.stderr)")
+    }
+
+    @Test("non-finite, negative and huge durations are usage errors naming the flag")
+    func durationsAreChecked() async throws {
+        for (flag, value) in [("--keep-alive", "nan"), ("--keep-alive", "inf"), ("--keep-alive", "-0"), ("--keep-alive", "1e300"),
+                              ("--server-timeout", "nan"), ("--server-timeout", "1e20")] {
+            let run = try await Self.run(["call", "http://127.0.0.1:9/hub", "Echo", "--token", "t", flag, value])
+            #expect(run.status == 64, "\(flag) \(value): \(run.stderr)")
+            #expect(run.stderr.contains(flag), "\(flag) \(value): \(run.stderr)")
+        }
     }
 }

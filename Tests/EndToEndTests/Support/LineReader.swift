@@ -15,6 +15,13 @@ final class LineReader: Sendable {
         self.handle = handle
     }
 
+    /// Everything left until the pipe closes, as text (read off the cooperative pool too).
+    func remainingText() async -> String {
+        var lines: [String] = []
+        while let line = await nextLine() { lines.append(line) }
+        return lines.joined(separator: "\n")
+    }
+
     /// The next line, or nil when the pipe closed.
     func nextLine() async -> String? {
         await withCheckedContinuation { continuation in

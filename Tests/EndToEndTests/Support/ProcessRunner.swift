@@ -4,8 +4,12 @@ import Foundation
 /// developer's own credentials or config file), stdin from /dev/null unless given, and a timeout.
 enum ProcessRunner {
     /// Runs the binary to completion.
+    ///
+    /// - Parameter terminal: a pseudo-terminal to use as stdin instead (what is typed into it
+    ///   is read by the program, which sees a terminal).
     static func run(
-        _ arguments: [String], environment: [String: String], stdin: String? = nil, timeout: Duration = .seconds(90)
+        _ arguments: [String], environment: [String: String], stdin: String? = nil, terminal: PseudoTerminal? = nil,
+        timeout: Duration = .seconds(90)
     ) async throws -> CommandResult {
         let binary = try TradingBotBinary.locate()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tb-run-\(UUID().uuidString)")
@@ -24,7 +28,9 @@ enum ProcessRunner {
         process.environment = environment
         process.standardOutput = outHandle
         process.standardError = errHandle
-        if let stdin {
+        if let terminal {
+            process.standardInput = terminal.terminalHandle
+        } else if let stdin {
             let pipe = Pipe()
             process.standardInput = pipe
             pipe.fileHandleForWriting.write(Data(stdin.utf8))

@@ -66,7 +66,10 @@ struct SimulatorHarness: Sendable {
     func writeConfig(_ json: String) throws {
         let directory = home.appendingPathComponent("config/trading-bot")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try Data(json.utf8).write(to: directory.appendingPathComponent("config.json"))
+        let file = directory.appendingPathComponent("config.json")
+        try Data(json.utf8).write(to: file)
+        // Owner-only, as a config file holding an API key must be.
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
     }
 
     /// Starts a simulator, runs `body`, and stops it whatever happens.

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 @testable import TradingBot
+import TestGate
 
-@Suite("The config file format")
+@Suite("The config file format", .gated)
 struct ConfigurationFileTests {
     func parse(_ json: String) throws(CLIError) -> ConfigurationFile {
         try ConfigurationFile(data: Data(json.utf8), path: "/c.json")
@@ -34,6 +35,32 @@ struct ConfigurationFileTests {
         }
         let error = #expect(throws: CLIError.self) { try parse(#"{"maxOrderSize": 0}"#) }
         #expect(error?.message.contains("1 or more") == true)
+        let huge = #expect(throws: CLIError.self) { try parse(#"{"maxOrderSize": 3000000000}"#) }
+        #expect(huge?.message == "\"maxOrderSize\" in the config file /c.json must be at most 2147483647 (it is 3000000000).")
+    }
+
+    @Test func noConfirmAccountsTakesIdsAsNumbersOrStringsAndExactNames() throws {
+        #expect(try parse(#"{"noConfirmAccounts": [8101002, "8101003", " 50KTC-V2-51342-19084532 "]}"#).noConfirmAccounts
+            == ["8101002", "8101003", "50KTC-V2-51342-19084532"])
+        #expect(try parse(#"{"noConfirmAccounts": []}"#).noConfirmAccounts.isEmpty)
+        #expect(try parse("{}").noConfirmAccounts.isEmpty)
+    }
+
+    @Test(arguments: [#"{"noConfirmAccounts": "8101002"}"#, #"{"noConfirmAccounts": [true]}"#, #"{"noConfirmAccounts": [""]}"#, #"{"noConfirmAccounts": [1.5]}"#, #"{"noConfirmAccounts": [["a"]]}"#])
+    func noConfirmAccountsOfTheWrongShapeIsAnError(json: String) {
+        let error = #expect(throws: CLIError.self) { try parse(json) }
+        #expect(error?.status == .configuration)
+        #expect(error?.message == "\"noConfirmAccounts\" in the config file /c.json must be a list of account ids or exact account names (see `trading-bot --help` for the format).")
+    }
+
+    @Test func requestTimeoutIsSecondsWithinLimits() {
+        #expect((try? parse(#"{"requestTimeout": 2.5}"#))?.requestTimeout == 2.5)
+        for json in [#"{"requestTimeout": 0}"#, #"{"requestTimeout": 7200}"#] {
+            let error = #expect(throws: CLIError.self) { try parse(json) }
+            #expect(error?.message.contains("between 0.1 and 3600 seconds") == true, "\(json)")
+        }
+        let error = #expect(throws: CLIError.self) { try parse(#"{"requestTimeout": "30"}"#) }
+        #expect(error?.message.contains("must be a number of seconds") == true)
     }
 
     @Test func invalidJSONIsAnError() {

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 @testable import TradingBot
+import TestGate
 
-@Suite("Configuration resolution: flags, then environment, then the config file, then defaults")
+@Suite("Configuration resolution: flags, then environment, then the config file, then defaults", .gated)
 struct ConfigurationResolverTests {
-    static let fullFile = #"{"username": "file-user", "apiKey": "file-key", "apiUrl": "https://file.example", "rtcUrl": "https://rtc.file.example", "maxOrderSize": 3}"#
+    static let fullFile = #"{"username": "file-user", "apiKey": "file-key", "apiUrl": "https://file.example", "rtcUrl": "https://rtc.file.example", "maxOrderSize": 3, "noConfirmAccounts": [8101002, "EXPRESS-V2-1"]}"#
     static let fullEnvironment = [
         "HOME": "/home/t",
         "PROJECTX_USERNAME": "env-user", "PROJECTX_API_KEY": "env-key",
@@ -27,6 +28,7 @@ struct ConfigurationResolverTests {
         #expect(resolved.userNameSource == .flag && resolved.apiKeySource == .flag && resolved.apiURLSource == .flag && resolved.realtimeURLSource == .flag)
         // The file is still read for what only it can hold.
         #expect(resolved.maxOrderSize == 3)
+        #expect(resolved.noConfirmAccounts == ["8101002", "EXPRESS-V2-1"])
         #expect(resolved.configFile == "/home/t/.config/trading-bot/config.json")
     }
 
@@ -38,6 +40,26 @@ struct ConfigurationResolverTests {
         #expect(resolved.apiURL.absoluteString == "https://env.example")
         #expect(resolved.realtimeURL.absoluteString == "https://rtc.env.example")
         #expect(resolved.apiKeySource == .environment)
+    }
+
+    @Test func requestTimeoutComesFromTheEnvironmentThenTheFile() throws {
+        let file = ["/home/t/.config/trading-bot/config.json": #"{"requestTimeout": 12}"#]
+        let fromFile = try Self.resolver(Self.fullEnvironment, files: file).resolve(ConfigurationFlags())
+        #expect(fromFile.requestTimeout == 12)
+        #expect(try fromFile.gatewayConfiguration().requestTimeout == .seconds(12))
+        var environment = Self.fullEnvironment
+        environment["PROJECTX_REQUEST_TIMEOUT"] = "1.5"
+        let fromEnvironment = try Self.resolver(environment, files: file).resolve(ConfigurationFlags())
+        #expect(try fromEnvironment.gatewayConfiguration().requestTimeout == .milliseconds(1500))
+        #expect(try fromEnvironment.gatewayConfiguration().orderTagPrefix == "tb", "the program's orders are tagged tb-…")
+        let unset = try Self.resolver(Self.fullEnvironment).resolve(ConfigurationFlags())
+        #expect(try unset.gatewayConfiguration().requestTimeout == .seconds(30), "the SDK's default")
+        for bad in ["soon", "0", "-3", "4000"] {
+            environment["PROJECTX_REQUEST_TIMEOUT"] = bad
+            let error = #expect(throws: CLIError.self) { try Self.resolver(environment).resolve(ConfigurationFlags()) }
+            #expect(error?.status == .configuration)
+            #expect(error?.message.contains("PROJECTX_REQUEST_TIMEOUT is \"\(bad)\"") == true, "\(String(describing: error))")
+        }
     }
 
     @Test func fileFillsWhatIsMissing() throws {
@@ -56,6 +78,7 @@ struct ConfigurationResolverTests {
         #expect(resolved.realtimeURL.absoluteString == "https://rtc.topstepx.com")
         #expect(resolved.apiURLSource == .defaultValue)
         #expect(resolved.userName == nil && resolved.apiKey == nil && resolved.maxOrderSize == nil && resolved.configFile == nil)
+        #expect(resolved.noConfirmAccounts.isEmpty)
     }
 
     @Test func realtimeFollowsACustomAPIRoot() throws {
@@ -118,5 +141,44 @@ struct ConfigurationResolverTests {
         let resolver = ConfigurationResolver(environment: ["HOME": "/home/t"], readFile: { _ in throw Denied() })
         let error = #expect(throws: CLIError.self) { try resolver.resolve(ConfigurationFlags()) }
         #expect(error?.status == .configuration)
+    }
+
+    @Test("a config file holding an API key must be readable by its owner only, unless allowed")
+    func readableConfigWithAnAPIKeyIsRefused() throws {
+        let path = "/home/t/.config/trading-bot/config.json"
+        let readable = ConfigurationResolver(environment: ["HOME": "/home/t"], readFile: { _ in Data(Self.fullFile.utf8) }, isPrivate: { _ in false })
+        #expect(throws: CLIError.self) { try readable.resolve(ConfigurationFlags()) }
+        do {
+            _ = try readable.resolve(ConfigurationFlags())
+        } catch {
+            #expect(error.message.contains("chmod 600 \(path)"), "\(error.message)")
+            #expect(!error.message.contains("file-key"), "the key itself is never printed")
+        }
+        let allowed = ConfigurationResolver(
+            environment: ["HOME": "/home/t", ConfigurationResolver.allowReadableConfigVariable: "1"],
+            readFile: { _ in Data(Self.fullFile.utf8) }, isPrivate: { _ in false })
+        #expect(try allowed.resolve(ConfigurationFlags()).apiKey == "file-key")
+        let withoutKey = ConfigurationResolver(environment: ["HOME": "/home/t"], readFile: { _ in Data(#"{"maxOrderSize": 1}"#.utf8) }, isPrivate: { _ in false })
+        #expect(try withoutKey.resolve(ConfigurationFlags()).maxOrderSize == 1, "a file without secrets may be readable")
+    }
+
+    @Test("plain http is refused for any host but loopback", arguments: [
+        ("http://api.example.com", false), ("http://10.0.0.5:5000", false), ("http://127.0.0.1:5000", true), ("http://localhost:5000", true),
+    ])
+    func plainHTTPOnlyToLoopback(url: String, accepted: Bool) throws {
+        let resolver = Self.resolver(["HOME": "/home/t", "PROJECTX_API_URL": url])
+        if accepted {
+            #expect(try resolver.resolve(ConfigurationFlags()).apiURL.absoluteString == url)
+        } else {
+            #expect(throws: CLIError.self) { try resolver.resolve(ConfigurationFlags()) }
+        }
+    }
+
+    @Test("project-x-py's variable names are aliases; ours win")
+    func projectXPyAliases() throws {
+        let aliases = try Self.resolver(["HOME": "/home/t", "PROJECT_X_USERNAME": "py-user", "PROJECT_X_API_KEY": "py-key"]).resolve(ConfigurationFlags())
+        #expect(aliases.userName == "py-user" && aliases.apiKey == "py-key" && aliases.apiKeySource == .environment)
+        let both = try Self.resolver(["HOME": "/home/t", "PROJECT_X_USERNAME": "py-user", "PROJECTX_USERNAME": "ours"]).resolve(ConfigurationFlags())
+        #expect(both.userName == "ours")
     }
 }

@@ -3,8 +3,9 @@ import Foundation
 import Gateway
 import Testing
 @testable import TradingBot
+import TestGate
 
-@Suite("Error presentation: one line, the cause, the next step, an exit status, no secrets")
+@Suite("Error presentation: one line, the cause, the next step, an exit status, no secrets", .gated)
 struct ErrorPresenterTests {
     static let url = URL(string: "http://127.0.0.1:5000")
 
@@ -20,6 +21,7 @@ struct ErrorPresenterTests {
             (.rejected(endpoint: .placeOrder, code: 2, message: "Invalid", orderId: nil), .rejected),
             (.rateLimited(endpoint: .retrieveBars, retryAfterSeconds: 3), .rateLimited),
             (.outcomeUnknown(endpoint: .placeOrder, reason: "timeout"), .outcomeUnknown),
+            (.notExecuted(endpoint: .placeOrder, reason: "the connection was reset", finding: "no order carries the tag tb-1"), .unavailable),
             (.unreachable(endpoint: .loginKey, reason: "connection refused"), .unavailable),
             (.badRequest(endpoint: .placeOrder, detail: "type"), .rejected),
             (.httpStatus(endpoint: .accountSearch, status: 502, detail: ""), .protocolError),

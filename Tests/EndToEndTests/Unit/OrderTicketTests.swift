@@ -2,8 +2,9 @@ import Foundation
 import Gateway
 import Testing
 @testable import TradingBot
+import TestGate
 
-@Suite("order place: local checks before anything is sent")
+@Suite("order place: local checks before anything is sent", .gated)
 struct OrderTicketTests {
     static let mes = contract("MESZ6", "MES", tick: "0.25", value: "1.25")
     static let cl = contract("CLF7", "CLE", tick: "0.01", value: "10")
@@ -49,12 +50,12 @@ struct OrderTicketTests {
         var buy = ticket(.market)
         buy.stopLossTicks = 8
         buy.takeProfitTicks = 16
-        let buyRequest = try buy.request(accountId: 1, contract: Self.mes, maxOrderSize: nil, configFile: nil)
+        let buyRequest = try buy.request(accountId: 1, contract: Self.mes)
         #expect(buyRequest.stopLossBracket == OrderRequest.Bracket(ticks: -8, type: .stop))
         #expect(buyRequest.takeProfitBracket == OrderRequest.Bracket(ticks: 16, type: .limit))
         var sell = buy
         sell.side = .sell
-        let sellRequest = try sell.request(accountId: 1, contract: Self.mes, maxOrderSize: nil, configFile: nil)
+        let sellRequest = try sell.request(accountId: 1, contract: Self.mes)
         #expect(sellRequest.stopLossBracket?.ticks == 8)
         #expect(sellRequest.takeProfitBracket?.ticks == -16)
         #expect(sellRequest.side == .sell && sellRequest.type == .market && sellRequest.contractId == "CON.F.US.MES.Z26")
@@ -63,26 +64,25 @@ struct OrderTicketTests {
     @Test func typesMapToTheGatewayEnum() throws {
         let expected: [OrderTypeArgument: OrderType] = [.market: .market, .limit: .limit, .stop: .stop, .trailing: .trailingStop, .joinBid: .joinBid, .joinAsk: .joinAsk]
         for (argument, type) in expected { #expect(argument.orderType == type) }
-        let trailing = try ticket(.trailing, side: .sell, trail: 4990).request(accountId: 7, contract: Self.mes, maxOrderSize: nil, configFile: nil)
+        let trailing = try ticket(.trailing, side: .sell, trail: 4990).request(accountId: 7, contract: Self.mes)
         #expect(trailing.trailPrice == 4990 && trailing.limitPrice == nil && trailing.stopPrice == nil)
     }
 
     @Test func pricesMustSitOnTheTickGrid() throws {
         let error = #expect(throws: CLIError.self) {
-            try ticket(.limit, limit: dec("5000.1")).request(accountId: 1, contract: Self.mes, maxOrderSize: nil, configFile: nil)
+            try ticket(.limit, limit: dec("5000.1")).request(accountId: 1, contract: Self.mes)
         }
         #expect(error?.status == .usage)
         #expect(error?.message == "--limit 5000.1 is not a multiple of MESZ6's tick size 0.25; use 5000 or 5000.25.")
-        _ = try ticket(.limit, limit: dec("5000.75")).request(accountId: 1, contract: Self.mes, maxOrderSize: nil, configFile: nil)
+        _ = try ticket(.limit, limit: dec("5000.75")).request(accountId: 1, contract: Self.mes)
     }
-
     /// The examples on CL's cent grid: 71.23 is accepted and sent as 71.23; 71.235 is
     /// refused with the two nearest valid prices; brackets ten ticks away are 71.13 and 71.33.
     @Test func centGridPricesAreExact() throws {
         var ticket = ticket(.limit, limit: dec("71.23"))
         ticket.stopLossTicks = 10
         ticket.takeProfitTicks = 10
-        let request = try ticket.request(accountId: 1, contract: Self.cl, maxOrderSize: nil, configFile: nil)
+        let request = try ticket.request(accountId: 1, contract: Self.cl)
         #expect(request.limitPrice == dec("71.23") && request.limitPrice?.description == "71.23")
         #expect(ticket.summary(contract: Self.cl)
             == "a limit buy of 1 CLF7 at 71.23, stop loss 10 ticks (71.13), take profit 10 ticks (71.33)")
@@ -91,11 +91,11 @@ struct OrderTicketTests {
         #expect(sell.summary(contract: Self.cl).hasSuffix("stop loss 10 ticks (71.33), take profit 10 ticks (71.13)"))
 
         let error = #expect(throws: CLIError.self) {
-            try self.ticket(.limit, limit: dec("71.235")).request(accountId: 1, contract: Self.cl, maxOrderSize: nil, configFile: nil)
+            try self.ticket(.limit, limit: dec("71.235")).request(accountId: 1, contract: Self.cl)
         }
         #expect(error?.message == "--limit 71.235 is not a multiple of CLF7's tick size 0.01; use 71.23 or 71.24.")
         let negative = #expect(throws: CLIError.self) {
-            try self.ticket(.stop, side: .sell, stop: dec("-37.635")).request(accountId: 1, contract: Self.cl, maxOrderSize: nil, configFile: nil)
+            try self.ticket(.stop, side: .sell, stop: dec("-37.635")).request(accountId: 1, contract: Self.cl)
         }
         #expect(negative?.message == "--stop -37.635 is not a multiple of CLF7's tick size 0.01; use -37.64 or -37.63.")
     }
@@ -114,10 +114,10 @@ struct OrderTicketTests {
         let contract = Self.contract("X", "X", tick: tick, value: "1")
         var ticket = ticket(.limit, limit: dec(onGrid))
         ticket.takeProfitTicks = 10
-        #expect(try ticket.request(accountId: 1, contract: contract, maxOrderSize: nil, configFile: nil).limitPrice == dec(onGrid))
+        #expect(try ticket.request(accountId: 1, contract: contract).limitPrice == dec(onGrid))
         #expect(ticket.summary(contract: contract).hasSuffix("take profit 10 ticks (\(tenAbove))"))
         let error = #expect(throws: CLIError.self) {
-            try self.ticket(.limit, limit: dec(between)).request(accountId: 1, contract: contract, maxOrderSize: nil, configFile: nil)
+            try self.ticket(.limit, limit: dec(between)).request(accountId: 1, contract: contract)
         }
         #expect(error?.message == "--limit \(between) is not a multiple of X's tick size \(tick); use \(below) or \(above).")
     }
@@ -140,15 +140,6 @@ struct OrderTicketTests {
         #expect(throws: (any Error).self) {
             try OrderPlaceCommand.parse(["--account", "1", "--contract", "CL", "--side", "buy", "--type", "limit", "--limit", "71,23", "--size", "1"])
         }
-    }
-
-    @Test func theConfiguredMaximumSizeIsEnforced() throws {
-        let error = #expect(throws: CLIError.self) {
-            try ticket(.market, size: 6).request(accountId: 1, contract: Self.mes, maxOrderSize: 5, configFile: "/c.json")
-        }
-        #expect(error?.status == .usage)
-        #expect(error?.message == "Size 6 exceeds maxOrderSize 5 set in /c.json; lower --size or raise maxOrderSize.")
-        _ = try ticket(.market, size: 5).request(accountId: 1, contract: Self.mes, maxOrderSize: 5, configFile: "/c.json")
     }
 
     @Test func theCommandRefusesBadCombinationsWhileParsing() {

@@ -2,8 +2,9 @@ import Foundation
 import Gateway
 import Testing
 @testable import TradingBot
+import TestGate
 
-@Suite("Tables, formats and time arguments")
+@Suite("Tables, formats and time arguments", .gated)
 struct OutputFormattingTests {
     @Test func tablesAlignColumns() {
         var table = TextTable(columns: [.right("ID"), .left("NAME"), .right("BALANCE")])

@@ -3,10 +3,11 @@ import Gateway
 import MarketData
 import Testing
 @testable import TradingBot
+import TestGate
 
 /// The pure parts of the streams: the ladder, the quote, trade and account lines, the status
 /// policy, paging notes and formatting.
-@Suite("Stream rendering")
+@Suite("Stream rendering", .gated)
 struct StreamRenderingTests {
     static func book() -> OrderBook {
         var book = OrderBook(tickSize: TickSize(dec("0.25")))

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 @testable import GatewaySimulator
+import TestGate
 
-@Suite("Exchange brackets and positions")
+@Suite("Exchange brackets and positions", .gated)
 struct BracketAndPositionTests {
     @Test func bracketChildrenActivateOnFillAndAreOCO() async throws {
         let fx = ExchangeFixture()

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 @testable import GatewaySimulator
+import TestGate
 
-@Suite("Exchange order types")
+@Suite("Exchange order types", .gated)
 struct OrderTypeTests {
     @Test func marketOrdersFillAtTheTouchWithPnLAndFees() async throws {
         let fx = ExchangeFixture()

@@ -3,8 +3,9 @@ import SignalRProtocol
 import Testing
 
 @testable import GatewaySimulator
+import TestGate
 
-@Suite("Hubs: market hub")
+@Suite("Hubs: market hub", .gated)
 struct MarketHubTests {
     @Test func quotesCarryContractIdAndAQuoteWhoseSymbolIsTheSymbolId() async throws {
         try await withHubs { sim in

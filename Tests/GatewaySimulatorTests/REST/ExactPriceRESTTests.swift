@@ -1,13 +1,14 @@
 import Foundation
 import SignalRProtocol
 import Testing
+import TestGate
 
 @testable import GatewaySimulator
 
 /// The simulator reads prices exactly and writes them exactly, checked on the raw bytes: a limit
 /// of 71.23 on CL's 0.01 grid is accepted and echoed as `71.23`, 71.235 is refused with the
 /// gateway's error, and 1/64 prices (ZN) are written with all their digits.
-@Suite("Exact decimal prices on the simulator's wire")
+@Suite("Exact decimal prices on the simulator's wire", .gated)
 struct ExactPriceRESTTests {
     private static let catalog = ContractCatalog(asOf: testEpoch)
 

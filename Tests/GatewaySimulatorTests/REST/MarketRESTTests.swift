@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 @testable import GatewaySimulator
+import TestGate
 
-@Suite("REST accounts, contracts, history")
+@Suite("REST accounts, contracts, history", .gated)
 struct MarketRESTTests {
     @Test func pingIsPong() async throws {
         try await withSimulator { sim in

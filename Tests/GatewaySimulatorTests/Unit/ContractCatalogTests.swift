@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 @testable import GatewaySimulator
+import TestGate
 
-@Suite("ContractCatalog")
+@Suite("ContractCatalog", .gated)
 struct ContractCatalogTests {
     let catalog = ContractCatalog(asOf: testEpoch)
 

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 @testable import GatewaySimulator
+import TestGate
 
-@Suite("MarketFeed")
+@Suite("MarketFeed", .gated)
 struct MarketFeedTests {
     func makeFeed(seed: UInt64, clock: ManualClock = ManualClock(testEpoch), updates: Int = 1) -> MarketFeed {
         MarketFeed(

@@ -3,8 +3,9 @@ import NIOCore
 import Testing
 
 @testable import GatewaySimulator
+import TestGate
 
-@Suite("Support")
+@Suite("Support", .gated)
 struct SupportTests {
     @Test func formatsTimestampsWithOffset() {
         #expect(ISOTimestamp.format(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00.000000+00:00")
@@ -62,7 +63,7 @@ struct SupportTests {
     }
 
     @Test func slidingWindowRateLimiter() {
-        let limiter = RateLimiter(configuration: RateLimitConfiguration(bars: RateLimitRule(limit: 2, window: 30), general: RateLimitRule(limit: 3, window: 60)))
+        let limiter = RateLimitEnforcer(configuration: RateLimitConfiguration(bars: RateLimitRule(limit: 2, window: 30), general: RateLimitRule(limit: 3, window: 60)))
         let start = testEpoch
         for offset in 0..<3 {
             #expect(limiter.acquire(bucket: .general, key: "t", now: start.addingTimeInterval(Double(offset * 10))) == .allowed)

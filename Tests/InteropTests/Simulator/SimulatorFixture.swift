@@ -25,6 +25,9 @@ struct InteropSimulator: Sendable {
 
     /// Runs `body` with a fresh simulator and always stops it.
     static func with(_ body: (InteropSimulator) async throws -> Void) async throws {
+        // The Python environment first (a minute of pip on a fresh clone), so that the simulator's
+        // life, and the scripts' timeouts, cover only the test itself.
+        _ = try await PythonEnvironment.python()
         let running = try await start()
         do {
             try await body(running)

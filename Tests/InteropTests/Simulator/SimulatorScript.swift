@@ -1,10 +1,10 @@
 import Foundation
 
 /// Runs one of the simulator interop scripts of `Tests/InteropTests/Python` (independent SignalR
-/// clients from PyPI) with the virtual environment's python, `$PX_VENV/bin/python` (default: the
-/// repository's `.venv`, then /work/main/.venv), and returns its exit status and JSON summary.
+/// clients from PyPI) with the interop tests' Python (``PythonEnvironment``, made on first use), and
+/// returns its exit status and JSON summary.
 ///
-/// A missing python is a failure with instructions, never a skip. Output goes to temporary files
+/// A Python that cannot be set up is a failure with instructions, never a skip. Output goes to temporary files
 /// (no pipe can fill up), and the script is killed after the timeout.
 ///
 /// ```swift
@@ -36,20 +36,6 @@ enum SimulatorScript {
         let description: String
     }
 
-    static var pythonPath: String {
-        if let venv = ProcessInfo.processInfo.environment["PX_VENV"], !venv.isEmpty {
-            return venv + "/bin/python"
-        }
-        let local = repositoryRoot.appendingPathComponent(".venv/bin/python").path
-        if FileManager.default.fileExists(atPath: local) { return local }
-        return "/work/main/.venv/bin/python"
-    }
-
-    static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-    }
-
     static func scriptPath(_ name: String) -> String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Python").appendingPathComponent(name).path
@@ -57,14 +43,7 @@ enum SimulatorScript {
 
     /// Runs `script` with `arguments` and waits for it (at most `timeout`).
     static func run(_ script: String, _ arguments: [String], timeout: Duration = .seconds(60)) async throws -> Outcome {
-        let python = pythonPath
-        guard FileManager.default.isExecutableFile(atPath: python) else {
-            throw SetupFailure(description: """
-                No python at \(python). Create the venv with the interop clients: \
-                python3 -m venv .venv && .venv/bin/pip install -r Tests/InteropTests/Python/requirements.txt \
-                (or run .ci/run), or point PX_VENV at a venv that has them.
-                """)
-        }
+        let python = try await PythonEnvironment.python()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("px-interop-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }

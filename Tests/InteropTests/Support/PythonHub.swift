@@ -5,8 +5,8 @@ import FoundationNetworking
 import Testing
 
 /// The independent hub of `Python/aiosignalr_hub.py` (aiosignalr 0.1.1 behind an aiohttp auth
-/// middleware), run as a subprocess with the virtual environment's python at `$PX_VENV/bin/python`
-/// (default: the repository's `.venv`, then /work/main/.venv). It exits when its stdin closes.
+/// middleware), run as a subprocess with the interop tests' Python (``PythonEnvironment``, made
+/// on first use). It exits when its stdin closes.
 ///
 /// A missing venv or a server that does not start is a test failure, never a skip.
 final class PythonHub: @unchecked Sendable {
@@ -22,17 +22,6 @@ final class PythonHub: @unchecked Sendable {
         URL(string: "http://127.0.0.1:\(port)\(path)")!
     }
 
-    static var pythonPath: String {
-        if let venv = ProcessInfo.processInfo.environment["PX_VENV"], !venv.isEmpty {
-            return venv + "/bin/python"
-        }
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        let local = repository.appendingPathComponent(".venv/bin/python").path
-        if FileManager.default.fileExists(atPath: local) { return local }
-        return "/work/main/.venv/bin/python"
-    }
-
     static var scriptPath: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Python/aiosignalr_hub.py").path
@@ -40,10 +29,7 @@ final class PythonHub: @unchecked Sendable {
 
     /// Starts the hub; `arguments` go to the script (`--no-auth`, `--keep-alive SECONDS`).
     static func start(_ arguments: [String] = []) async throws -> PythonHub {
-        let python = pythonPath
-        guard FileManager.default.isExecutableFile(atPath: python) else {
-            throw HubStartError("No python at \(python): create the venv with aiosignalr 0.1.1 or set PX_VENV.")
-        }
+        let python = try await PythonEnvironment.python()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = [scriptPath] + arguments
@@ -53,7 +39,7 @@ final class PythonHub: @unchecked Sendable {
         process.standardOutput = stdout
         process.standardError = FileHandle.standardError
         try process.run()
-        let port = try await readPort(stdout.fileHandleForReading)
+        let port = await readPort(stdout.fileHandleForReading, process: process)
         guard let port else {
             process.terminate()
             throw HubStartError("aiosignalr_hub.py did not print its port (is aiosignalr installed in the venv?).")
@@ -67,26 +53,28 @@ final class PythonHub: @unchecked Sendable {
         self.stdin = stdin
     }
 
-    private static func readPort(_ handle: FileHandle) async throws -> Int? {
-        try await withThrowingTaskGroup(of: Int?.self) { group in
-            group.addTask {
+    /// Reads the child's `PORT=` line. The blocking reads run on a queue of their own, never on
+    /// Swift concurrency's cooperative pool (two threads on this machine: one blocked reader there
+    /// halves what every other test in the process gets). A child that prints nothing within 20 s
+    /// is terminated, which closes the pipe and ends the read.
+    private static func readPort(_ handle: FileHandle, process: Process) async -> Int? {
+        let timeout = Task {
+            do { try await Task.sleep(for: .seconds(20)) } catch { return }
+            if process.isRunning { process.terminate() }
+        }
+        defer { timeout.cancel() }
+        return await withCheckedContinuation { continuation in
+            DispatchQueue(label: "PythonHub.readPort").async {
                 var text = ""
                 while true {
                     let data = handle.availableData
-                    if data.isEmpty { return nil }
+                    if data.isEmpty { return continuation.resume(returning: nil) }
                     text += String(decoding: data, as: UTF8.self)
                     if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("PORT=") }) {
-                        return Int(line.dropFirst(5).trimmingCharacters(in: .whitespaces))
+                        return continuation.resume(returning: Int(line.dropFirst(5).trimmingCharacters(in: .whitespaces)))
                     }
                 }
             }
-            group.addTask {
-                try await Task.sleep(for: .seconds(20))
-                return nil
-            }
-            let first = try await group.next() ?? nil
-            group.cancelAll()
-            return first
         }
     }
 

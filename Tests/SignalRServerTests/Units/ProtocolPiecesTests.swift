@@ -3,8 +3,9 @@ import SignalRProtocol
 import Testing
 
 @testable import SignalRServer
+import TestGate
 
-@Suite("Handshake, ids, request peeking, texts")
+@Suite("Handshake, ids, request peeking, texts", .gated)
 struct ProtocolPiecesTests {
     @Test(
         "handshake answers",
@@ -83,7 +84,7 @@ struct ProtocolPiecesTests {
     }
 }
 
-@Suite("Principal mirror")
+@Suite("Principal mirror", .gated)
 struct PrincipalMirrorTests {
     @Test("dump() does not show the token")
     func dumpRedacts() {

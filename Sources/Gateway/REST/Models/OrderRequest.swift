@@ -10,7 +10,7 @@ import Foundation
 /// let price = Decimal(string: "5000.25")!
 /// let order = OrderRequest.limit(accountId: 12, contractId: "CON.F.US.EP.U25", side: .buy, size: 1, price: price)
 ///     .withBrackets(stopLossTicks: -10, takeProfitTicks: 20)
-/// let id = try await client.placeOrder(order)
+/// let placed = try await client.placeOrder(order)   // placed.id, placed.customTag
 /// ```
 public struct OrderRequest: Codable, Sendable, Hashable {
     /// A protective order attached to the entry: `ticks` away from the fill, direction-signed as the
@@ -35,7 +35,8 @@ public struct OrderRequest: Codable, Sendable, Hashable {
     /// For trailing stops: an absolute price level; the gateway derives the distance from the last
     /// price.
     public var trailPrice: Decimal?
-    /// Must be unique across the account.
+    /// Must be unique across the account. ``GatewayClient/placeOrder(_:)`` generates one when
+    /// it is nil (see ``OrderTag``): the tag is how a placement whose answer was lost is found.
     public var customTag: String?
     public var stopLossBracket: Bracket?
     public var takeProfitBracket: Bracket?

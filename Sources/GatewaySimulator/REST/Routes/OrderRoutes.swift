@@ -4,20 +4,20 @@ import Hummingbird
 extension GatewayAPI {
     /// `Order/place`, `modify`, `cancel`, `search`, `searchOpen`, `searchById`, `v2/query`.
     func registerOrders(on router: Router<Context>) {
-        router.post("/api/Order/place", use: authenticated(PlaceOrderRequest.self) { session, body in
+        router.post("/api/Order/place", use: authenticatedWrite(.place, PlaceOrderRequest.self) { session, body in
             let outcome = await core.exchange.place(body.command, by: session.userName)
             if let failure = outcome.failure {
                 return WireResponse.failure(failure, payloadKey: "orderId", payload: outcome.orderId)
             }
             return WireResponse.ok("orderId", outcome.orderId)
         })
-        router.post("/api/Order/modify", use: authenticated(ModifyOrderRequest.self) { session, body in
+        router.post("/api/Order/modify", use: authenticatedWrite(.modify, ModifyOrderRequest.self) { session, body in
             switch await core.exchange.modify(body.command, by: session.userName) {
             case .failure(let failure): return WireResponse.failure(failure)
             case .success: return WireResponse.ok()
             }
         })
-        router.post("/api/Order/cancel", use: authenticated(OrderReferenceRequest.self) { session, body in
+        router.post("/api/Order/cancel", use: authenticatedWrite(.cancel, OrderReferenceRequest.self) { session, body in
             switch await core.exchange.cancel(accountId: body.accountId, orderId: body.orderId, by: session.userName) {
             case .failure(let failure): return WireResponse.failure(failure)
             case .success: return WireResponse.ok()

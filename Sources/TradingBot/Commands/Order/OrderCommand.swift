@@ -7,7 +7,8 @@ struct OrderCommand: AsyncParsableCommand {
         abstract: "Place, cancel, modify and show orders.",
         discussion: """
             Every order command names its account with --account, and asks for confirmation on \
-            accounts that are not simulated (--yes skips the question).
+            accounts that are not practice accounts (--yes skips the question); --dry-run prints \
+            the request and sends nothing.
 
             Example:
               trading-bot order place --account PRAC-V2-51342-73810925 --contract MES --side buy --type limit --limit 5000.25 --size 1

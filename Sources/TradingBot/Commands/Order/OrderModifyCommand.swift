@@ -7,7 +7,12 @@ struct OrderModifyCommand: GatewayCommand {
         commandName: "modify",
         abstract: "Change the size or prices of a working order.",
         discussion: """
-            Give at least one of --size, --limit, --stop, --trail; the rest stay as they are.
+            Give at least one of --size, --limit, --stop, --trail; the rest stay as they are. \
+            The new size may not exceed --max-order-size, else maxOrderSize, else \(OrderSizeLimit.defaultMaximum). On an \
+            account that is not a practice account the command shows the order before and after \
+            and asks first (--yes skips the question); --dry-run prints the request and sends nothing. \
+            A change is never sent twice: when the answer is lost, the order is read back and \
+            compared with the change.
 
             Example:
               trading-bot order modify --account PRAC-V2-51342-73810925 7100000001 --limit 5001.5 --size 2
@@ -33,6 +38,8 @@ struct OrderModifyCommand: GatewayCommand {
     var trail: PriceArgument?
 
     @OptionGroup var confirmation: ConfirmationOption
+    @OptionGroup var sizeLimit: MaxOrderSizeOption
+    @OptionGroup var dryRun: DryRunOption
 
     func validate() throws {
         guard size != nil || limit != nil || stop != nil || trail != nil else {
@@ -52,13 +59,19 @@ struct OrderModifyCommand: GatewayCommand {
     }
 
     func execute(in context: CommandContext) async throws {
-        if let size { try OrderTicket.checkSize(size, maxOrderSize: context.configuration.maxOrderSize, configFile: context.configuration.configFile) }
+        if let size { try context.orderSizeLimit(flag: sizeLimit.maxOrderSize).check(size, what: "New size") }
         let account = try await context.account(account.account)
-        try context.confirmer.confirm("change order \(orderId) to \(changes)", on: account, assumeYes: confirmation.yes)
-        try await context.client.modifyOrder(OrderModification(
+        let modification = OrderModification(
             accountId: account.id, orderId: orderId, size: size, limitPrice: limit?.value, stopPrice: stop?.value,
-            trailPrice: trail?.value))
-        try context.output.jsonLine(ActionResult(action: "modifyOrder", accountId: account.id, orderId: orderId, size: size, success: true))
-        context.output.text("Modified order \(orderId) on \(account.name): \(changes).")
+            trailPrice: trail?.value)
+        if dryRun.dryRun { return try context.printDryRun([.modify(modification)]) }
+        try await context.confirm("change order \(orderId) to \(changes)", on: account, assumeYes: confirmation.yes) {
+            let order = try await context.client.order(accountId: account.id, orderId: orderId)
+            let contract = await context.contractsForPrompt([order.contractId])[order.contractId]
+            return RiskSummary.modification(modification, of: order, contract: contract)
+        }
+        let outcome = try await WriteRequest.modify(modification).send(with: context.client).confirmation
+        try context.output.jsonLine(ActionResult(action: "modifyOrder", accountId: account.id, orderId: orderId, size: size, success: true, confirmation: outcome))
+        context.output.text("Modified order \(orderId) on \(account.name): \(changes)." + ConfirmationNote.sentence(outcome))
     }
 }

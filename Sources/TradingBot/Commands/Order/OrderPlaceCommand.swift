@@ -1,4 +1,5 @@
 import ArgumentParser
+import Gateway
 
 /// `order place`: places one order (`Order/place`), checked locally first.
 struct OrderPlaceCommand: GatewayCommand {
@@ -11,8 +12,15 @@ struct OrderPlaceCommand: GatewayCommand {
             and join-ask take none. Prices are read exactly as typed (a negative one as \
             --stop=-0.5) and must be on the contract's tick grid: a price between two ticks is \
             refused with the two nearest valid prices. Brackets are \
-            distances in ticks (positive); their direction follows --side. The order is never \
-            re-sent automatically: after a timeout, check `orders --open` before trying again.
+            distances in ticks (positive); their direction follows --side. Every order carries a \
+            tag (--tag, or a generated tb-… one), shown in the output. The order is never sent \
+            twice: when the gateway's answer is lost, the order is looked up by its tag and the \
+            real outcome printed; exit 74 means even the look-up failed (check `orders` first).
+
+            On an account that is not a practice account the command shows what is at risk (size, \
+            prices, bracket distances in ticks and dollars) and asks before sending; --yes skips \
+            the question. --size may not exceed --max-order-size, else maxOrderSize from the \
+            config file, else \(OrderSizeLimit.defaultMaximum). --dry-run prints the request and sends nothing.
 
             Example:
               trading-bot order place --account PRAC-V2-51342-73810925 --contract MES --side buy --type market --size 1 --stop-loss-ticks 8 --take-profit-ticks 16
@@ -54,6 +62,8 @@ struct OrderPlaceCommand: GatewayCommand {
     var tag: String?
 
     @OptionGroup var confirmation: ConfirmationOption
+    @OptionGroup var sizeLimit: MaxOrderSizeOption
+    @OptionGroup var dryRun: DryRunOption
 
     var ticket: OrderTicket {
         OrderTicket(
@@ -68,16 +78,24 @@ struct OrderPlaceCommand: GatewayCommand {
 
     func execute(in context: CommandContext) async throws {
         let ticket = ticket
-        try OrderTicket.checkSize(ticket.size, maxOrderSize: context.configuration.maxOrderSize, configFile: context.configuration.configFile)
+        try context.orderSizeLimit(flag: sizeLimit.maxOrderSize).check(ticket.size)
         let account = try await context.account(account.account)
         let contract = try await context.contract(contract)
-        let request = try ticket.request(
-            accountId: account.id, contract: contract, maxOrderSize: context.configuration.maxOrderSize,
-            configFile: context.configuration.configFile
+        var request = try ticket.request(accountId: account.id, contract: contract)
+        // The tag is chosen here rather than by the SDK while sending, so that --dry-run shows
+        // the request that would go out, tag included.
+        if request.customTag == nil { request.customTag = OrderTag.generate(prefix: context.client.configuration.orderTagPrefix) }
+        if dryRun.dryRun { return try context.printDryRun([.place(request)]) }
+        let risk = RiskSummary.placement(request, contract: contract)
+        try await context.confirm(risk.action, on: account, assumeYes: confirmation.yes) { risk.details }
+        let placed = try await context.client.placeOrder(request)
+        try context.output.jsonLine(ActionResult(
+            action: "placeOrder", accountId: account.id, contractId: contract.id, orderId: placed.id, size: ticket.size, success: true,
+            customTag: placed.customTag, confirmation: placed.confirmation, status: placed.status
+        ))
+        context.output.text(
+            "Placed order \(placed.id) (tag \(placed.customTag)) on \(account.name): \(ticket.summary(contract: contract))."
+                + ConfirmationNote.sentence(placed.confirmation)
         )
-        try context.confirmer.confirm("place \(ticket.summary(contract: contract))", on: account, assumeYes: confirmation.yes)
-        let orderId = try await context.client.placeOrder(request)
-        try context.output.jsonLine(ActionResult(action: "placeOrder", accountId: account.id, contractId: contract.id, orderId: orderId, size: ticket.size, success: true))
-        context.output.text("Placed order \(orderId) on \(account.name): \(ticket.summary(contract: contract)).")
     }
 }

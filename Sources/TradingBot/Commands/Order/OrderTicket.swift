@@ -4,8 +4,8 @@ import MarketData
 
 /// What `order place` was asked to do, checked before anything is sent: the type's required
 /// price is there, no price is given that the type ignores, sizes and tick distances are
-/// positive; then, with the contract and the configuration at hand, prices sit on the tick grid
-/// and the size is within `maxOrderSize`.
+/// positive; then, with the contract at hand, prices sit on the tick grid. (The size limit is
+/// ``OrderSizeLimit``'s.)
 ///
 /// Bracket distances are given as positive tick counts; the ticket signs them for the gateway
 /// (a buy gets a negative stop loss and a positive take profit, a sell the opposite).
@@ -23,6 +23,10 @@ struct OrderTicket: Sendable, Equatable {
     var stopLossTicks: Int?
     var takeProfitTicks: Int?
     var tag: String?
+
+    /// The farthest bracket accepted: far beyond any real one, and small enough that tick
+    /// arithmetic on it can never overflow.
+    static let maximumBracketTicks = 100_000
 
     /// The first problem with the flags on their own, worded for the command line, or nil.
     func problem() -> String? {
@@ -43,15 +47,17 @@ struct OrderTicket: Sendable, Equatable {
             if let ticks, ticks < 1 {
                 return "\(name) is a distance in ticks and must be 1 or more (it is \(ticks)); its direction follows --side."
             }
+            if let ticks, ticks > Self.maximumBracketTicks {
+                return "\(name) must be at most \(Self.maximumBracketTicks) ticks (it is \(ticks))."
+            }
         }
         if let tag, tag.trimmingCharacters(in: .whitespaces).isEmpty { return "--tag must not be empty." }
         return nil
     }
 
-    /// The request to send, after the checks that need the contract and the configuration.
-    func request(accountId: Int, contract: Contract, maxOrderSize: Int?, configFile: String?) throws(CLIError) -> OrderRequest {
+    /// The request to send, after the checks that need the contract.
+    func request(accountId: Int, contract: Contract) throws(CLIError) -> OrderRequest {
         if let problem = problem() { throw .usage(problem) }
-        try Self.checkSize(size, maxOrderSize: maxOrderSize, configFile: configFile)
         for (flag, value) in [(OrderPriceFlag.limit, limit), (.stop, stop), (.trail, trail)] {
             if let value { try Self.checkTick(value, flag: flag, contract: contract) }
         }
@@ -89,15 +95,6 @@ struct OrderTicket: Sendable, Equatable {
         side == .buy
             ? (stopLossTicks.map { -$0 }, takeProfitTicks)
             : (stopLossTicks, takeProfitTicks.map { -$0 })
-    }
-
-    /// Refuses a size over the configured maximum.
-    static func checkSize(_ size: Int, maxOrderSize: Int?, configFile: String?) throws(CLIError) {
-        guard let maxOrderSize, size > maxOrderSize else { return }
-        throw .usage(
-            "Size \(size) exceeds maxOrderSize \(maxOrderSize) set in \(configFile ?? "the config file"); "
-                + "lower --size or raise maxOrderSize."
-        )
     }
 
     /// Refuses a price that is not a whole number of the contract's ticks, naming the two valid

@@ -1,45 +1,9 @@
 import Foundation
 import NIOConcurrencyHelpers
 
-/// One rate limit: at most `limit` requests in any `window` seconds.
-public struct RateLimitRule: Sendable, Equatable {
-    public var limit: Int
-    public var window: TimeInterval
-
-    /// Creates a rule.
-    public init(limit: Int, window: TimeInterval) {
-        self.limit = max(1, limit)
-        self.window = max(0.001, window)
-    }
-}
-
-/// The documented limits: `History/retrieveBars` 50 per 30 s, everything else 200 per 60 s.
-public struct RateLimitConfiguration: Sendable, Equatable {
-    public var enabled: Bool
-    public var bars: RateLimitRule
-    public var general: RateLimitRule
-
-    /// Creates a configuration.
-    public init(enabled: Bool = true, bars: RateLimitRule = RateLimitRule(limit: 50, window: 30),
-                general: RateLimitRule = RateLimitRule(limit: 200, window: 60)) {
-        self.enabled = enabled
-        self.bars = bars
-        self.general = general
-    }
-
-    /// The current documented limits.
-    public static let documented = RateLimitConfiguration()
-}
-
-/// Which limit a request counts against.
-public enum RateLimitBucket: String, Sendable {
-    case bars
-    case general
-}
-
 /// Sliding-window (request log) rate limiter keyed by token (or by peer for logins). A refused
 /// request is not logged, so a client that backs off for `Retry-After` gets through.
-public final class RateLimiter: Sendable {
+public final class RateLimitEnforcer: Sendable {
     /// The outcome of ``acquire(bucket:key:now:)``.
     public enum Decision: Sendable, Equatable {
         case allowed
