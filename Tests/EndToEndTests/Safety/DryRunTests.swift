@@ -97,7 +97,7 @@ struct DryRunTests {
             }
             let all = try await sim.allOrders(account.id)
             let entry = try #require(all.first { $0.id == Int64(orderId) })
-            #expect(entry.status == .cancelled && entry.size == 2 && entry.limitPrice == 100.5)
+            #expect(entry.status == .cancelled && entry.size == 2 && entry.limitPrice == dec("100.5"))
             #expect(try await sim.openPositions(account.id).isEmpty)
         }
     }

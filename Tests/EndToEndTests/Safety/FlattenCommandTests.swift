@@ -57,7 +57,7 @@ struct FlattenCommandTests {
             guard let touch = sim.simulator.core.feed.touch(of: mes), let contract = sim.simulator.core.catalog.contract(id: mes) else {
                 throw HarnessError("no MES market")
             }
-            let entry = contract.price(ofTicks: touch.last - 20)
+            let entry = contract.decimalPrice(ofTicks: touch.last - 20)
             try await place(sim, "--side", "buy", "--type", "limit", "--limit", Formatting.price(entry), "--size", "1", "--stop-loss-ticks", "8", "--take-profit-ticks", "16")
 
             let resolver = ConfigurationResolver(environment: sim.environment, readFile: { _ in nil })
