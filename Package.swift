@@ -96,11 +96,12 @@ let package = Package(
         .executableTarget(
             name: "TradingBot",
             dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), 
+                // No SignalR: the SDK's own types (HubStatus, HubError) say everything a program
+                // needs about its hubs.
                 "Gateway",
                 "SignalRProtocol",
                 "GatewaySimulator",
                 "MarketData",
-                "SignalR",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -157,6 +158,8 @@ let package = Package(
             path: "Benchmarks/ChaosRun",
             swiftSettings: strict
         ),
+        // The gate that limits how many test cases run at once (see ConcurrencyGate), for every test target.
+        .target(name: "TestGate", path: "Tests/TestGate", swiftSettings: strict),
         // A raw WebSocket + SignalR JSON client, shared by the tests of the two hub servers.
         .target(
             name: "RawHubClient",
@@ -169,31 +172,31 @@ let package = Package(
             path: "Tests/RawHubClient",
             swiftSettings: strict
         ),
-        .testTarget(name: "SignalRProtocolTests", dependencies: ["SignalRProtocol"]),
+        .testTarget(name: "SignalRProtocolTests", dependencies: ["TestGate", "SignalRProtocol"]),
         .testTarget(
             name: "SignalRTests",
-            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "SignalR", "SignalRServer", "SignalRProtocol", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Logging", package: "swift-log")]
+            dependencies: ["TestGate", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "SignalR", "SignalRServer", "SignalRProtocol", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "SignalRServerTests",
-            dependencies: ["RawHubClient", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "SignalRServer", "SignalRProtocol", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"), .product(name: "AsyncHTTPClient", package: "async-http-client")]
+            dependencies: ["TestGate", "RawHubClient", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "SignalRServer", "SignalRProtocol", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"), .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
-        .testTarget(name: "MarketDataTests", dependencies: ["MarketData"]),
+        .testTarget(name: "MarketDataTests", dependencies: ["TestGate", "MarketData"]),
         .testTarget(
             name: "GatewaySimulatorTests",
-            dependencies: ["RawHubClient", "GatewaySimulator", "SignalRProtocol", "SignalRServer", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), .product(name: "Hummingbird", package: "hummingbird"), .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"), .product(name: "NIOFoundationCompat", package: "swift-nio")]
+            dependencies: ["TestGate", "RawHubClient", "GatewaySimulator", "SignalRProtocol", "SignalRServer", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), .product(name: "Hummingbird", package: "hummingbird"), .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"), .product(name: "NIOFoundationCompat", package: "swift-nio")]
         ),
         .testTarget(
             name: "GatewayTests",
-            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "Gateway", "GatewaySimulator", "MarketData", "SignalR", "SignalRProtocol", .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]
+            dependencies: ["TestGate", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "Gateway", "GatewaySimulator", "MarketData", "SignalR", "SignalRProtocol", .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "GatewaySimulator", "Gateway", "MarketData", "TradingBot", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["TestGate", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "GatewaySimulator", "Gateway", "MarketData", "TradingBot", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "InteropTests",
-            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "SignalR", "GatewaySimulator", "SignalRServer"],
+            dependencies: ["TestGate", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "SignalR", "GatewaySimulator", "SignalRServer"],
             exclude: ["Python"]
         ),
     ].filter { target in

@@ -6,7 +6,10 @@
 // - every message the decoder accepts re-encodes to bytes that decode to the same message;
 // - feeding the same bytes in two different splits yields the same messages;
 // - JSONReader walks every payload value of an accepted message, reading each number exactly as
-//   the standard library's parser does; and walks the raw input itself without trapping.
+//   the standard library's parser does (and as Foundation's decimal parser does, exactly); and
+//   walks the raw input itself without trapping.
+
+import Foundation
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzHubProtocol(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -75,7 +78,8 @@ private func payloads(of message: HubMessage) -> [RawJSON] {
     }
 }
 
-/// Reads any value by its kind; numbers are checked against `Double(String)`.
+/// Reads any value by its kind; numbers are checked against `Double(String)` and
+/// `Decimal(string:)`.
 private func walk(_ reader: inout JSONReader, depth: Int) throws(HubProtocolError) {
     guard depth < 300 else { throw HubProtocolError("deep") }
     switch try reader.peekKind() {
@@ -90,6 +94,13 @@ private func walk(_ reader: inout JSONReader, depth: Int) throws(HubProtocolErro
         let value = try number.readDouble()
         guard let expected = Double(raw.text), expected.bitPattern == value.bitPattern else {
             fatalError("\(raw.text) read as \(value), the standard library says \(String(describing: Double(raw.text)))")
+        }
+        // The exact reading agrees with Foundation's decimal parser, including on refusals.
+        var decimalReader = JSONReader(raw)
+        let decimal = try? decimalReader.readDecimal()
+        let expectedDecimal = Decimal(string: raw.text).flatMap { $0.isNaN ? nil : $0 }
+        guard decimal == expectedDecimal else {
+            fatalError("\(raw.text) read as decimal \(String(describing: decimal)), Foundation says \(String(describing: expectedDecimal))")
         }
     }
 }

@@ -103,21 +103,10 @@ struct AccountAudit: Sendable {
         return lines
     }
 
-    // The SDK carries prices as Double parsed from the wire's decimal text; the simulator's are
-    // exact. Equal means equal to within the last binary digit of the wire's value.
-    private static func same(_ mine: Double?, _ real: Double?) -> Bool {
-        switch (mine, real) {
-        case (nil, nil): true
-        case let (a?, b?): abs(a - b) <= 1e-9 * max(1, abs(b))
-        default: false
-        }
-    }
+    // Both sides are exact decimals: equal means equal.
+    private static func same(_ mine: Decimal?, _ real: Decimal?) -> Bool { mine == real }
 
-    private static func same(_ mine: Double, _ real: Decimal) -> Bool {
-        same(mine, NSDecimalNumber(decimal: real).doubleValue)
-    }
-
-    private static func text(_ price: Double?) -> String { price.map { "\($0)" } ?? "-" }
+    private static func text(_ price: Decimal?) -> String { price.map { "\($0)" } ?? "-" }
 
     // MARK: Duplicates
 

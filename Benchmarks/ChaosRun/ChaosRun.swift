@@ -34,6 +34,12 @@ struct ChaosRun: AsyncParsableCommand {
     @Option(help: "Seconds a fault may take to recover from before it counts as a failure.") var recoveryTimeout: Double = 20
     @Option(
         help: ArgumentHelp(
+            "Seconds a connection must stay live not to count as a failure (the reconnect policy's healthy duration).",
+            discussion: "The next fault is injected only after this much more time, so that each fault meets a healthy connection and "
+                + "is measured on its own; with faults closer together every one counts as a flapping server's and is backed off."))
+    var healthyConnection: Double = 0.3
+    @Option(
+        help: ArgumentHelp(
             "Inject only these kinds (comma-separated; default: all).",
             discussion: "Kinds: \(FaultKind.allCases.map(\.option).joined(separator: ", "))."))
     var kinds: String?
@@ -110,7 +116,8 @@ struct ChaosRun: AsyncParsableCommand {
         var hubOptions = HubOptions()
         hubOptions.keepAliveInterval = .seconds(1)
         hubOptions.serverTimeout = .seconds(5)
-        hubOptions.retryPolicy = ExponentialBackoffRetryPolicy(initialDelay: .milliseconds(50), maximumDelay: .seconds(1))
+        let healthy = Duration.milliseconds(Int64((min(max(healthyConnection, 0), 60) * 1000).rounded()))
+        hubOptions.reconnectPolicy = ReconnectPolicy(initialDelay: .milliseconds(50), maximumDelay: .seconds(1), healthyConnectionDuration: healthy)
         var marketOptions = MarketHub.Options()
         marketOptions.hub = hubOptions
         marketOptions.staleFeedWindow = .milliseconds(Int(staleWindow * 1000))
@@ -178,7 +185,7 @@ struct ChaosRun: AsyncParsableCommand {
             if let traffic {
                 await traffic.check(after: "\(kind.rawValue) (fault \(scheduled))", since: kind.disruptsUserHub ? injected : nil)
             }
-            try await Task.sleep(for: .milliseconds(50))
+            try await Task.sleep(for: healthy + .milliseconds(50))
         }
         report.elapsed = ContinuousClock.now - started
         if let traffic {

@@ -14,8 +14,8 @@ import NIOConcurrencyHelpers
 final class OrderTraffic: Sendable {
     struct Lane: Sendable {
         var contract: Contract
-        /// The contract's tick size, exact in binary (0.25 for the index micros).
-        var tick: Double { contract.tickSize }
+        /// The contract's tick size (0.25 for the index micros).
+        var tick: Decimal { contract.tickSize }
     }
 
     private struct State: Sendable {
@@ -180,7 +180,7 @@ final class OrderTraffic: Sendable {
         let ticks = buy ? touch.bestBid - away : touch.bestAsk + away
         guard ticks > 20 else { return }
         var request = OrderRequest.limit(
-            accountId: accountId, contractId: limitLane.contract.id, side: buy ? .buy : .sell, size: roll(1...2), price: Double(ticks) * limitLane.tick
+            accountId: accountId, contractId: limitLane.contract.id, side: buy ? .buy : .sell, size: roll(1...2), price: Decimal(ticks) * limitLane.tick
         )
         if chance(70) {
             let stop = roll(6...14)

@@ -29,7 +29,7 @@ struct ConsumeCommand: AsyncParsableCommand {
         var options = MarketHub.Options()
         options.staleFeedWindow = nil
         options.hub.eventBufferSize = 1 << 20
-        options.hub.retryPolicy = ExponentialBackoffRetryPolicy(initialDelay: .milliseconds(20), maximumDelay: .milliseconds(500))
+        options.hub.reconnectPolicy = ReconnectPolicy(initialDelay: .milliseconds(20), maximumDelay: .milliseconds(500))
         let market = MarketHub(client: client, options: options)
         let events = market.events()
         let meter = IngestMeter()

@@ -7,7 +7,7 @@ import Foundation
 /// `tradeCount` the number of trades.
 ///
 /// ```swift
-/// if let bar = aggregator.add(price: 5000.25, volume: 2, at: time) {
+/// if let bar = aggregator.add(price: trade.price, volume: 2, at: time) {
 ///     print(bar.start, bar.open, bar.high, bar.low, bar.close, bar.volume)
 /// }
 /// ```
@@ -15,13 +15,13 @@ public struct Bar: Sendable, Hashable, Codable {
     /// The UTC-aligned start of the bar's period (inclusive); the bar ends at `start + period`.
     public var start: Date
     /// Price of the earliest trade by timestamp.
-    public var open: Double
+    public var open: Decimal
     /// Highest trade price.
-    public var high: Double
+    public var high: Decimal
     /// Lowest trade price.
-    public var low: Double
+    public var low: Decimal
     /// Price of the latest trade by timestamp.
-    public var close: Double
+    public var close: Decimal
     /// Contracts traded.
     public var volume: Int
     /// Trades aggregated.
@@ -29,7 +29,7 @@ public struct Bar: Sendable, Hashable, Codable {
 
     /// Creates a bar from its fields (for tests and for bars loaded from history).
     public init(
-        start: Date, open: Double, high: Double, low: Double, close: Double, volume: Int, tradeCount: Int
+        start: Date, open: Decimal, high: Decimal, low: Decimal, close: Decimal, volume: Int, tradeCount: Int
     ) {
         self.start = start
         self.open = open

@@ -13,7 +13,7 @@ import Foundation
 /// - A trade **older than the current bar** (or older than the end of the last bar emitted or
 ///   flushed) is late: the bar it belongs to has already been handed out, and rewriting history
 ///   would be worse than losing one print. It is ignored and counted in ``lateCount``.
-/// - A trade with a non-finite price or time, or a negative volume, is ignored and counted in
+/// - A trade with a NaN price, a non-finite time or a negative volume is ignored and counted in
 ///   ``rejectedCount``; so is a ``MarketTrade`` without a price or a parseable timestamp. A
 ///   missing volume counts as 0 (the price is still a print).
 ///
@@ -72,9 +72,9 @@ public struct BarAggregator: Sendable {
     }
 
     /// Adds one trade; returns the bar it completed, if it opened a later period.
-    public mutating func add(price: Double, volume: Int, at time: Date) -> Bar? {
+    public mutating func add(price: Decimal, volume: Int, at time: Date) -> Bar? {
         let seconds = time.timeIntervalSinceReferenceDate
-        guard price.isFinite, volume >= 0, let index = periodIndex(for: seconds) else {
+        guard !price.isNaN, volume >= 0, let index = periodIndex(for: seconds) else {
             rejectedCount &+= 1
             return nil
         }

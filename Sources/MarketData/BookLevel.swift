@@ -1,3 +1,5 @@
+import Foundation
+
 /// One price level of an ``OrderBook``: a price and the contracts resting there.
 ///
 /// ```swift
@@ -5,12 +7,12 @@
 /// ```
 public struct BookLevel: Sendable, Hashable, Codable {
     /// The level's price.
-    public var price: Double
+    public var price: Decimal
     /// Contracts at this price; always > 0 for a level held in a book.
     public var size: Int
 
     /// Creates a level.
-    public init(price: Double, size: Int) {
+    public init(price: Decimal, size: Int) {
         self.price = price
         self.size = size
     }

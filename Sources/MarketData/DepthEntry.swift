@@ -25,7 +25,7 @@ public struct DepthEntry: Sendable, Hashable, Codable {
     /// What the entry means for the book; ``DomType/unknown`` when the field is missing.
     public var type: DomType
     /// The level's (or trade's) price; a `reset` may carry none.
-    public var price: Double?
+    public var price: Decimal?
     /// "Total volume at this price level", in contracts.
     public var volume: Int?
     /// "Current volume at this price level", in contracts.
@@ -33,7 +33,7 @@ public struct DepthEntry: Sendable, Hashable, Codable {
 
     /// Creates an entry (the order of arguments puts the meaningful fields first).
     public init(
-        type: DomType, price: Double? = nil, volume: Int? = nil, currentVolume: Int? = nil,
+        type: DomType, price: Decimal? = nil, volume: Int? = nil, currentVolume: Int? = nil,
         timestamp: String? = nil
     ) {
         self.timestamp = timestamp
@@ -51,7 +51,7 @@ public struct DepthEntry: Sendable, Hashable, Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         timestamp = try c.decodeIfPresent(String.self, forKey: .timestamp)
         type = try c.decodeIfPresent(DomType.self, forKey: .type) ?? .unknown
-        price = try c.decodeIfPresent(Double.self, forKey: .price)
+        price = try c.decodeIfPresent(Decimal.self, forKey: .price)
         volume = try c.decodeQuantityIfPresent(forKey: .volume)
         currentVolume = try c.decodeQuantityIfPresent(forKey: .currentVolume)
     }

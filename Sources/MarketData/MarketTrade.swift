@@ -16,7 +16,7 @@ public struct MarketTrade: Sendable, Hashable, Codable {
     /// The symbol id, e.g. `"F.US.EP"` (not the contract id).
     public var symbolId: String?
     /// The trade price.
-    public var price: Double?
+    public var price: Decimal?
     /// ISO-8601 wire string; see ``timestampDate``.
     public var timestamp: String?
     /// The aggressor side; nil when the field is missing.
@@ -26,7 +26,7 @@ public struct MarketTrade: Sendable, Hashable, Codable {
 
     /// Creates a trade from its fields.
     public init(
-        symbolId: String? = nil, price: Double? = nil, timestamp: String? = nil,
+        symbolId: String? = nil, price: Decimal? = nil, timestamp: String? = nil,
         type: TradeSide? = nil, volume: Int? = nil
     ) {
         self.symbolId = symbolId
@@ -43,7 +43,7 @@ public struct MarketTrade: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         symbolId = try c.decodeIfPresent(String.self, forKey: .symbolId)
-        price = try c.decodeIfPresent(Double.self, forKey: .price)
+        price = try c.decodeIfPresent(Decimal.self, forKey: .price)
         timestamp = try c.decodeIfPresent(String.self, forKey: .timestamp)
         type = try c.decodeIfPresent(TradeSide.self, forKey: .type)
         volume = try c.decodeQuantityIfPresent(forKey: .volume)

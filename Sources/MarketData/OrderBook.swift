@@ -1,3 +1,5 @@
+import Foundation
+
 /// A level-2 order book for one contract, built from `GatewayDepth` entries.
 ///
 /// The reference does not document the book-building algorithm (gateway-api.md §6.4, §10), so
@@ -22,9 +24,10 @@
 /// side until the matching removal arrives; ``isCrossed`` tells whether the book is crossed now.
 ///
 /// Level size is `volume`, falling back to `currentVolume` (see ``DepthEntry/size``). A level
-/// event without a finite price or without any size, or with a negative size, changes nothing and
-/// is counted in ``malformedCount``. With a ``TickSize``, prices are snapped to the tick grid
-/// before they are used as keys, so `5000.2500000001` and `5000.25` are one level.
+/// event without a price or without any size, or with a negative size, changes nothing and is
+/// counted in ``malformedCount``. Prices are exact decimals, so `5000.25` and `5000.250000000`
+/// are one level without any snapping; the ``TickSize``, when given, expresses the spread in
+/// ticks (``spreadTicks``).
 ///
 /// **Validity.** A new book is invalid ("awaiting snapshot") until its first `reset`.
 /// ``invalidate(reason:)`` marks it invalid, for example on disconnect, because depth events are
@@ -36,7 +39,7 @@
 /// top of book allocates nothing.
 ///
 /// ```swift
-/// var book = OrderBook(tickSize: TickSize(0.25))
+/// var book = OrderBook(tickSize: TickSize(contract.tickSize))
 /// book.apply(try JSONDecoder().decode(OneOrMany<DepthEntry>.self, from: payload))
 /// if book.isValid, let bid = book.bestBid, let ask = book.bestAsk {
 ///     print("\(bid.size) @ \(bid.price) / \(ask.size) @ \(ask.price)")
@@ -47,7 +50,7 @@ public struct OrderBook: Sendable {
     /// The ``invalidReason`` of a book that has not yet seen a `reset`.
     public static let awaitingSnapshotReason = "awaiting snapshot"
 
-    /// When set, prices are snapped to this grid before use.
+    /// The contract's price grid, for ``spreadTicks``; prices are kept as sent.
     public let tickSize: TickSize?
     private var bidSide = BookSide(isBid: true)
     private var askSide = BookSide(isBid: false)
@@ -56,16 +59,16 @@ public struct OrderBook: Sendable {
     public private(set) var invalidReason: String? = OrderBook.awaitingSnapshotReason
     /// Depth entries applied since creation, of any type (ignored and malformed ones included).
     public private(set) var updateCount = 0
-    /// Level entries skipped because they had no finite price, no size, or a negative size.
+    /// Level entries skipped because they had no price (or NaN), no size, or a negative size.
     public private(set) var malformedCount = 0
     /// Price of the last `trade` or `fill` entry.
-    public private(set) var lastTradePrice: Double?
+    public private(set) var lastTradePrice: Decimal?
     /// Size of the last `trade` or `fill` entry, if it carried one.
     public private(set) var lastTradeSize: Int?
     /// Price of the last `high` entry.
-    public private(set) var sessionHigh: Double?
+    public private(set) var sessionHigh: Decimal?
     /// Price of the last `low` entry.
-    public private(set) var sessionLow: Double?
+    public private(set) var sessionLow: Decimal?
     /// The wire `timestamp` of the last entry that carried one.
     public private(set) var lastTimestamp: String?
 
@@ -85,18 +88,26 @@ public struct OrderBook: Sendable {
     /// The lowest ask, or nil when there are no asks.
     public var bestAsk: BookLevel? { askSide.levels.first }
 
-    /// Best ask minus best bid (snapped to the tick grid when ``tickSize`` is set), or nil
-    /// when a side is empty. Negative or zero when the book is crossed.
-    public var spread: Double? {
+    /// Best ask minus best bid, exactly, or nil when a side is empty. Negative or zero when the
+    /// book is crossed.
+    public var spread: Decimal? {
         guard let bid = bestBid?.price, let ask = bestAsk?.price else { return nil }
-        let spread = ask - bid
-        return tickSize.map { $0.round(spread) } ?? spread
+        return ask - bid
     }
 
-    /// The midpoint of the best bid and best ask, or nil when a side is empty.
-    public var mid: Double? {
+    /// The ``spread`` in whole ticks of ``tickSize`` (nearest), or nil without a tick size or
+    /// without both sides.
+    public var spreadTicks: Int? {
+        guard let spread, let tickSize else { return nil }
+        return tickSize.ticks(in: spread)
+    }
+
+    /// The midpoint of the best bid and best ask, exactly (it may be half a tick), or nil when a
+    /// side is empty.
+    public var mid: Decimal? {
         guard let bid = bestBid?.price, let ask = bestAsk?.price else { return nil }
-        return (bid + ask) / 2
+        // Times one half rather than divided by two: the same exact result, without a long division.
+        return (bid + ask) * Decimal(sign: .plus, exponent: -1, significand: 5)
     }
 
     /// True when the best bid is at or above the best ask (see the type's discussion).
@@ -169,22 +180,23 @@ public struct OrderBook: Sendable {
             malformedCount &+= 1
             return
         }
+        let probe = BookSide.Probe(price)
         if isBid {
-            bidSide.set(price: price, size: size)
+            bidSide.set(probe, size: size)
             guard isBest else { return }
-            bidSide.removeLevels(betterThan: price)
-            if size > 0 { askSide.removeLevels(atOrBetterThan: price) }
+            bidSide.removeLevels(betterThan: probe)
+            if size > 0 { askSide.removeLevels(atOrBetterThan: probe) }
         } else {
-            askSide.set(price: price, size: size)
+            askSide.set(probe, size: size)
             guard isBest else { return }
-            askSide.removeLevels(betterThan: price)
-            if size > 0 { bidSide.removeLevels(atOrBetterThan: price) }
+            askSide.removeLevels(betterThan: probe)
+            if size > 0 { bidSide.removeLevels(atOrBetterThan: probe) }
         }
     }
 
-    /// The entry's price if finite, snapped to the tick grid when there is one.
-    private func normalizedPrice(_ price: Double?) -> Double? {
-        guard let price, price.isFinite else { return nil }
-        return tickSize.map { $0.round(price) } ?? price
+    /// The entry's price, unless it is missing or NaN.
+    private func normalizedPrice(_ price: Decimal?) -> Decimal? {
+        guard let price, !price.isNaN else { return nil }
+        return price
     }
 }

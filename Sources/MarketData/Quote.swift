@@ -8,8 +8,8 @@ import Foundation
 ///
 /// - `symbol` is the **symbol id** (`"F.US.EP"`), not the contract id; route quotes by the
 ///   event's first argument (the contract id), not by this field.
-/// - Prices are `Double`: the wire carries JSON numbers, which `JSONDecoder` reads through a
-///   binary floating-point value anyway; see ``TickSize`` for snapping to the tick grid.
+/// - Prices, changes and percentages are exact `Decimal`s, as written on the wire (`5000.25`,
+///   `-0.23`); see ``TickSize`` for arithmetic on the tick grid.
 /// - Timestamps stay the wire strings; ``timestampDate`` / ``lastUpdatedDate`` parse on demand
 ///   so that consumers that never look at them pay nothing.
 ///
@@ -23,21 +23,21 @@ public struct Quote: Sendable, Hashable, Codable {
     /// A friendly name such as `"/ES"` (the reference calls it "currently unused").
     public var symbolName: String?
     /// Last traded price.
-    public var lastPrice: Double?
+    public var lastPrice: Decimal?
     /// Best bid price (no size: sizes come from depth).
-    public var bestBid: Double?
+    public var bestBid: Decimal?
     /// Best ask price (no size: sizes come from depth).
-    public var bestAsk: Double?
+    public var bestAsk: Decimal?
     /// Price change as the gateway reports it (its base is not documented).
-    public var change: Double?
+    public var change: Decimal?
     /// Percent change as the gateway reports it (its base is not documented).
-    public var changePercent: Double?
+    public var changePercent: Decimal?
     /// Session open.
-    public var open: Double?
+    public var open: Decimal?
     /// Session high.
-    public var high: Double?
+    public var high: Decimal?
     /// Session low.
-    public var low: Double?
+    public var low: Decimal?
     /// Session volume in contracts.
     public var volume: Int?
     /// ISO-8601 wire string; see ``lastUpdatedDate``.
@@ -47,9 +47,9 @@ public struct Quote: Sendable, Hashable, Codable {
 
     /// Creates a quote; omitted fields are nil (absent), as in a partial update.
     public init(
-        symbol: String? = nil, symbolName: String? = nil, lastPrice: Double? = nil,
-        bestBid: Double? = nil, bestAsk: Double? = nil, change: Double? = nil,
-        changePercent: Double? = nil, open: Double? = nil, high: Double? = nil, low: Double? = nil,
+        symbol: String? = nil, symbolName: String? = nil, lastPrice: Decimal? = nil,
+        bestBid: Decimal? = nil, bestAsk: Decimal? = nil, change: Decimal? = nil,
+        changePercent: Decimal? = nil, open: Decimal? = nil, high: Decimal? = nil, low: Decimal? = nil,
         volume: Int? = nil, lastUpdated: String? = nil, timestamp: String? = nil
     ) {
         self.symbol = symbol
@@ -76,14 +76,14 @@ public struct Quote: Sendable, Hashable, Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         symbol = try c.decodeIfPresent(String.self, forKey: .symbol)
         symbolName = try c.decodeIfPresent(String.self, forKey: .symbolName)
-        lastPrice = try c.decodeIfPresent(Double.self, forKey: .lastPrice)
-        bestBid = try c.decodeIfPresent(Double.self, forKey: .bestBid)
-        bestAsk = try c.decodeIfPresent(Double.self, forKey: .bestAsk)
-        change = try c.decodeIfPresent(Double.self, forKey: .change)
-        changePercent = try c.decodeIfPresent(Double.self, forKey: .changePercent)
-        open = try c.decodeIfPresent(Double.self, forKey: .open)
-        high = try c.decodeIfPresent(Double.self, forKey: .high)
-        low = try c.decodeIfPresent(Double.self, forKey: .low)
+        lastPrice = try c.decodeIfPresent(Decimal.self, forKey: .lastPrice)
+        bestBid = try c.decodeIfPresent(Decimal.self, forKey: .bestBid)
+        bestAsk = try c.decodeIfPresent(Decimal.self, forKey: .bestAsk)
+        change = try c.decodeIfPresent(Decimal.self, forKey: .change)
+        changePercent = try c.decodeIfPresent(Decimal.self, forKey: .changePercent)
+        open = try c.decodeIfPresent(Decimal.self, forKey: .open)
+        high = try c.decodeIfPresent(Decimal.self, forKey: .high)
+        low = try c.decodeIfPresent(Decimal.self, forKey: .low)
         volume = try c.decodeQuantityIfPresent(forKey: .volume)
         lastUpdated = try c.decodeIfPresent(String.self, forKey: .lastUpdated)
         timestamp = try c.decodeIfPresent(String.self, forKey: .timestamp)

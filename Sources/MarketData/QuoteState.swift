@@ -15,9 +15,10 @@ import Foundation
 ///
 /// ```swift
 /// var state = QuoteState()
-/// state.apply(Quote(symbol: "F.US.EP", lastPrice: 5000.25, bestBid: 5000, bestAsk: 5000.25))
-/// state.apply(Quote(lastPrice: 5000.5))          // partial: bid/ask kept
-/// print(state.quote.bestBid ?? .nan, state.quote.lastPrice ?? .nan)   // 5000.0 5000.5
+/// let ask = Decimal(string: "5000.25")!
+/// state.apply(Quote(symbol: "F.US.EP", lastPrice: ask, bestBid: 5000, bestAsk: ask))
+/// state.apply(Quote(lastPrice: Decimal(string: "5000.5")))     // partial: bid/ask kept
+/// print(state.quote.bestBid ?? .nan, state.quote.lastPrice ?? .nan)   // 5000 5000.5
 /// ```
 public struct QuoteState: Sendable, Hashable {
     /// The merged quote; empty until the first update.

@@ -1,76 +1,137 @@
-/// A contract's minimum price increment, with helpers to snap `Double` prices to its grid.
+import Foundation
+
+/// A contract's minimum price increment, and exact arithmetic on its grid of valid prices.
 ///
-/// **Why prices are `Double` in this module.** The gateway sends prices as JSON numbers
-/// (the docs print 9 fractional digits); `JSONDecoder` turns a number into a binary
-/// floating-point value before it could become a `Decimal`, so `Decimal` would add cost without
-/// adding exactness. Futures prices need far fewer than Double's 15 significant digits, a given
-/// decimal string always decodes to the same `Double` (so book levels compare exactly), and
-/// `Double` keeps the hot path allocation-free. Where arithmetic can leave a residue
-/// (`0.1 * 3 == 0.30000000000000004`), snap with ``round(_:)`` or work in whole ``ticks(in:)``.
+/// Prices are Foundation `Decimal`s, exactly as the gateway writes them: `71.23` is seventy-one
+/// and twenty-three hundredths, not the nearest binary fraction, so a price on the grid stays on
+/// it through every step here, and a price ten ticks away is `71.33`, never
+/// `71.33000000000001`. Every function below is exact for the grids futures use (0.25, 0.1,
+/// 0.01, 0.005, 1/32 = 0.03125, 1/64 = 0.015625, ...), whose multiples are short decimals.
+///
+/// Build prices from text or integers, not from `Double` literals: `Decimal(71.23)` (and a
+/// `71.23` literal typed as `Decimal`) passes through a `Double` and is not 71.23.
 ///
 /// ```swift
-/// let tick = TickSize(0.25)
-/// tick.round(5000.13)          // 5000.25
-/// tick.ticks(in: 5000.25)      // 20001
-/// tick.price(ticks: 20001)     // 5000.25
+/// let tick = TickSize(Decimal(string: "0.01")!)!
+/// let price = Decimal(string: "71.23")!
+/// tick.isAligned(price)                                    // true
+/// tick.price(price, movedBy: 10)                           // 71.33
+/// tick.nearestValidPrices(to: Decimal(string: "71.235")!)  // (below: 71.23, above: 71.24)
+/// tick.ticks(in: price)                                    // 7123
 /// ```
 public struct TickSize: Sendable, Hashable {
-    /// The increment, for example `0.25` for ES.
-    public let value: Double
-    /// Decimal places of `value` (capped at 9, the gateway's precision), for clean results.
+    /// The increment, for example 0.25 for ES or 0.015625 (1/64) for ZN.
+    public let value: Decimal
+    /// Decimal places of `value`: 2 for 0.25, 6 for 0.015625, 0 for 1 or 5. Prices on the grid
+    /// never need more.
     public let decimals: Int
-    private let scale: Double
+    /// Half a tick, the largest distance to the nearest tick.
+    private let half: Decimal
 
-    /// Creates a tick size; nil unless `value` is finite and positive.
-    public init?(_ value: Double) {
-        guard value.isFinite, value > 0 else { return nil }
+    /// Creates a tick size; nil unless `value` is a positive number.
+    public init?(_ value: Decimal) {
+        guard !value.isNaN, value > 0 else { return nil }
         self.value = value
-        var decimals = 0
-        var scale = 1.0
-        // Count decimal places by checking when value * 10^d is (nearly) a whole number.
-        while decimals < 9 {
-            let scaled = value * scale
-            if (scaled - scaled.rounded()).magnitude < 1e-9 * max(1, scaled.magnitude) { break }
-            decimals += 1
-            scale *= 10
+        self.decimals = Self.decimalPlaces(of: value)
+        self.half = value * Decimal(sign: .plus, exponent: -1, significand: 5)
+    }
+
+    /// The number of whole ticks nearest to `price` (ties away from zero), or nil for NaN or a
+    /// count beyond `Int`.
+    public func ticks(in price: Decimal) -> Int? {
+        guard let ticks = nearestTicks(to: price) else { return nil }
+        return Self.integer(ticks)
+    }
+
+    /// The number of ticks `price` is made of, or nil when it is not on the grid.
+    public func ticks(exactly price: Decimal) -> Int? {
+        guard isAligned(price) else { return nil }
+        return ticks(in: price)
+    }
+
+    /// The price of `ticks` whole ticks.
+    public func price(ticks: Int) -> Decimal {
+        Decimal(ticks) * value
+    }
+
+    /// `price` moved `ticks` ticks up (positive) or down (negative): a bracket's price.
+    public func price(_ price: Decimal, movedBy ticks: Int) -> Decimal {
+        price + Decimal(ticks) * value
+    }
+
+    /// `price` snapped to the nearest tick (ties away from zero); NaN is returned unchanged.
+    public func round(_ price: Decimal) -> Decimal {
+        guard let ticks = nearestTicks(to: price) else { return price }
+        return ticks * value
+    }
+
+    /// True when `price` is a whole number of ticks.
+    public func isAligned(_ price: Decimal) -> Bool {
+        guard let ticks = nearestTicks(to: price) else { return false }
+        return ticks * value == price
+    }
+
+    /// The valid prices nearest to `price`: the highest at or below it and the lowest at or above
+    /// it. Both are `price` itself when it is on the grid; nil for NaN.
+    public func nearestValidPrices(to price: Decimal) -> (below: Decimal, above: Decimal)? {
+        guard let ticks = nearestTicks(to: price) else { return nil }
+        let nearest = ticks * value
+        if nearest == price { return (price, price) }
+        return nearest < price ? (nearest, nearest + value) : (nearest - value, nearest)
+    }
+
+    /// The nearest whole number of ticks as an integral `Decimal`, checked by exact
+    /// multiplication (the quotient of a division is rounded to 38 digits, so it only proposes).
+    private func nearestTicks(to price: Decimal) -> Decimal? {
+        guard !price.isNaN else { return nil }
+        var quotient = price / value
+        var ticks = Decimal()
+        NSDecimalRound(&ticks, &quotient, 0, .plain)
+        guard !ticks.isNaN else { return nil }
+        // Correct a proposal that the rounded quotient got wrong by one: the distance to the
+        // chosen tick must be at most half a tick, ties going away from zero.
+        for _ in 0..<2 {
+            let distance = price - ticks * value
+            if distance > half || (distance == half && price > 0) {
+                ticks += 1
+            } else if -distance > half || (-distance == half && price < 0) {
+                ticks -= 1
+            } else {
+                break
+            }
         }
-        self.decimals = decimals
-        self.scale = scale
+        return ticks
     }
 
-    /// The number of whole ticks nearest to `price` (price / tick, rounded half away from zero).
-    /// Returns nil for a non-finite price or one too large for `Int`.
-    public func ticks(in price: Double) -> Int? {
-        let ticks = (price / value).rounded()
-        guard ticks.isFinite, ticks.magnitude < 9.0e15 else { return nil }
-        return Int(ticks)
+    /// An integral `Decimal` as an `Int`, or nil when it does not fit.
+    static func integer(_ value: Decimal) -> Int? {
+        guard value.magnitude < Decimal(Int.max) else { return nil }
+        let converted = NSDecimalNumber(decimal: value).int64Value
+        // The conversion is checked, not trusted: it must give back the same number.
+        guard Decimal(converted) == value else { return nil }
+        return Int(converted)
     }
 
-    /// The price of `ticks` whole ticks, as the closest `Double` to the exact decimal value.
-    public func price(ticks: Int) -> Double {
-        // Multiply in the decimal domain and divide by an exact power of ten once, so the
-        // result is the correctly rounded decimal (5000.25, not 5000.250000000001).
-        ((Double(ticks) * value * scale).rounded()) / scale
-    }
-
-    /// `price` snapped to the nearest tick; non-finite input is returned unchanged.
-    public func round(_ price: Double) -> Double {
-        guard let ticks = ticks(in: price) else { return price }
-        return self.price(ticks: ticks)
-    }
-
-    /// True when `price` lies on the grid (within a billionth of a tick).
-    public func isAligned(_ price: Double) -> Bool {
-        let ticks = price / value
-        return ticks.isFinite && (ticks - ticks.rounded()).magnitude < 1e-9
+    /// Digits after the decimal point of `value` written without trailing zeros.
+    static func decimalPlaces(of value: Decimal) -> Int {
+        var compact = value
+        var rounded = Decimal()
+        var places = 0
+        // The representation's exponent may keep trailing zeros, so count by rounding instead.
+        while places < 38 {
+            NSDecimalRound(&rounded, &compact, places, .plain)
+            if rounded == value { return places }
+            places += 1
+        }
+        return places
     }
 }
 
 extension TickSize: Codable {
-    /// Encoded as the bare number (`0.25`); decoding rejects zero, negative and non-finite values.
+    /// Encoded as the bare number (`0.25`); decoding rejects zero and negative values.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        let value = try container.decode(Double.self)
+        let value = try container.decode(Decimal.self)
         guard let tick = TickSize(value) else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "tick size \(value) is not positive")
         }

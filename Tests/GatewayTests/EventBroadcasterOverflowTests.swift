@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestGate
 @testable import Gateway
 
 /// ``EventBroadcaster`` with an overflow marker: a consumer that lost events always gets a marker
 /// after the loss, and only then.
-@Suite("EventBroadcaster overflow marker")
+@Suite("EventBroadcaster overflow marker", .gated)
 struct EventBroadcasterOverflowTests {
     /// An element: a numbered event, or the marker.
     enum Item: Sendable, Equatable {

@@ -3,8 +3,9 @@ import Foundation
 import NIOConcurrencyHelpers
 import Testing
 @testable import Gateway
+import TestGate
 
-@Suite("EventBroadcaster")
+@Suite("EventBroadcaster", .gated)
 struct EventBroadcasterTests {
     @Test func everyConsumerSeesEveryEventInOrder() async {
         let broadcaster = EventBroadcaster<Int>(bufferSize: 100)

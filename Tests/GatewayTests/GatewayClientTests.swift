@@ -2,8 +2,9 @@ import Foundation
 import Gateway
 import GatewaySimulator
 import Testing
+import TestGate
 
-@Suite("GatewayClient against the simulator over loopback")
+@Suite("GatewayClient against the simulator over loopback", .gated)
 struct GatewayClientTests {
     @Test func loginAccountsContractsAndBars() async throws {
         let fixture = try await SimulatorFixture.start()
@@ -25,7 +26,7 @@ struct GatewayClientTests {
         #expect(try await client.searchContracts("ES", live: true).isEmpty, "the live tier is empty for practice credentials")
         let resolved = try await client.resolveContract("ES")
         #expect(resolved.symbolId == "F.US.EP")
-        #expect(resolved.tickSize == 0.25 && resolved.tickValue == 12.5)
+        #expect(resolved.tickSize == dec("0.25") && resolved.tickValue == dec("12.5"))
         #expect(try await client.contract(id: resolved.id) == resolved)
         #expect(try await client.availableContracts().count >= 6)
 

@@ -3,10 +3,11 @@ import Gateway
 import MarketData
 import SignalRProtocol
 import Testing
+import TestGate
 
 /// The hand-written payload readers must give exactly what the models' `Decodable` conformances
 /// give: these tests decode the same bytes both ways, for fixed cases and generated payloads.
-@Suite("Market payloads decode from hub bytes as JSONDecoder decodes them")
+@Suite("Market payloads decode from hub bytes as JSONDecoder decodes them", .gated)
 struct HubPayloadDecodingTests {
     private func raw(_ text: String) -> RawJSON { RawJSON(unchecked: Array(text.utf8)[...]) }
 
@@ -31,7 +32,7 @@ struct HubPayloadDecodingTests {
     @Test func simulatorShapedPayloads() throws {
         let quote = #"{"symbol":"F.US.EP","symbolName":"/ES","lastPrice":5321.25,"bestBid":5321,"bestAsk":5321.25,"change":-12.5,"changePercent":-0.23,"open":5333.75,"high":5340.5,"low":5310,"volume":123456,"lastUpdated":"2025-07-18T21:00:01.268009+00:00","timestamp":"2025-07-18T21:00:01.268Z"}"#
         let decoded = try Quote(hubPayload: raw(quote))
-        #expect(decoded.lastPrice == 5321.25 && decoded.volume == 123_456 && decoded.symbol == "F.US.EP")
+        #expect(decoded.lastPrice == dec("5321.25") && decoded.volume == 123_456 && decoded.symbol == "F.US.EP")
         expectAgreement(Quote.self, quote)
         let depth = #"[{"timestamp":"2025-07-18T21:00:01Z","type":6,"price":0,"volume":0,"currentVolume":0},{"type":1,"price":5321.5,"volume":12,"currentVolume":12},{"type":2,"price":5321,"volume":7,"currentVolume":7}]"#
         let book = try OneOrMany<DepthEntry>(hubPayload: raw(depth))
@@ -49,6 +50,11 @@ struct HubPayloadDecodingTests {
             #"{"lastPrice":"5000.25"}"#, #"{"volume":"many"}"#, #"{"symbol":5}"#, #"{"unknown":{"deep":[1,[2,{"x":null}]]},"bestBid":1.25}"#,
 #"{"symbol":"F.US.\u0045P\n"}"#, #"{"lastPrice":1e400}"#, "[]", "null", #""quote""#,
             #"{"lastprice":1}"#, #"{"lastPrice":-0}"#, #"{"open":0.1,"high":0.30000000000000004}"#,
+            #"{"lastPrice":71.23,"bestBid":71.235,"bestAsk":-37.63,"change":0.015625,"changePercent":-0.0}"#,
+            #"{"lastPrice":1e-400}"#, #"{"lastPrice":1e127}"#, #"{"lastPrice":1e128}"#, #"{"lastPrice":1.5e-127}"#,
+            #"{"lastPrice":9999999999999999999}"#, #"{"lastPrice":18446744073709551616}"#,
+            #"{"lastPrice":0.0000000000000000001}"#, #"{"lastPrice":0.00000000000000000001}"#,
+            #"{"lastPrice":123456789012345678901234567890123456789012345}"#, #"{"lastPrice":6012.50000}"#,
         ]
         for quote in quotes { expectAgreement(Quote.self, quote) }
         let depths = [
@@ -117,14 +123,27 @@ private struct PayloadGenerator {
     private mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
     private mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
 
+    /// Prices in every form the decimal reader distinguishes: short decimals (its fast path),
+    /// 19 and 20 digits (the edge of the fast path), long mantissas beyond `Decimal`'s 38 digits,
+    /// exponents (in and out of `Decimal`'s range), negative zero and trailing zeros.
     mutating func price() -> String {
         let whole = String(below(20_000))
-        switch below(8) {
+        func digits(_ count: Int, into generator: inout PayloadGenerator) -> String {
+            String((0..<count).map { _ in Character(String(generator.below(10))) })
+        }
+        switch below(14) {
         case 0: return whole
         case 1: return "-" + whole + "." + String(below(100))
         case 2: return whole + "." + String(repeating: "0", count: below(4)) + String(below(1_000_000))
         case 3: return whole + ".25e" + String(below(10) - 5)
         case 4: return "0." + String(next() % 10_000_000_000_000_000)
+        case 5: return String(1 + below(9)) + digits(17 + below(4), into: &self)
+        case 6: return String(1 + below(9)) + digits(below(12), into: &self) + "." + digits(1 + below(12), into: &self)
+        case 7: return "1" + digits(30 + below(20), into: &self) + "." + digits(1 + below(10), into: &self)
+        case 8: return "-0" + ["", ".0", ".000"][below(3)]
+        case 9: return whole + "e" + ["", "+", "-"][below(3)] + String(below(260))
+        case 10: return "0." + String(repeating: "0", count: below(30)) + String(1 + below(99))
+        case 11: return whole + "." + ["01", "005", "03125", "015625", "0078125", "0000005"][below(6)] + String(repeating: "0", count: below(3))
         default: return whole + "." + ["25", "5", "75", "0", "125", "000000000"][below(6)]
         }
     }

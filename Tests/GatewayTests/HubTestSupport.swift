@@ -2,7 +2,6 @@ import Foundation
 import Gateway
 import GatewaySimulator
 import MarketData
-import SignalR
 import NIOConcurrencyHelpers
 
 /// Options that make the hubs react within a test's patience: fast keep-alive, quick retries.
@@ -11,7 +10,7 @@ enum FastHubs {
         var options = HubOptions()
         options.keepAliveInterval = .seconds(1)
         options.serverTimeout = .seconds(4)
-        options.retryPolicy = ExponentialBackoffRetryPolicy(initialDelay: .milliseconds(50), maximumDelay: .milliseconds(500))
+        options.reconnectPolicy = ReconnectPolicy(initialDelay: .milliseconds(50), maximumDelay: .milliseconds(500))
         return options
     }
 

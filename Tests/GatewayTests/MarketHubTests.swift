@@ -2,11 +2,11 @@ import Foundation
 import Gateway
 import GatewaySimulator
 import MarketData
-import SignalR
 import Testing
+import TestGate
 
 /// The behaviours the 401 post-mortem names, over loopback against the simulator's hubs.
-@Suite("MarketHub against the simulator")
+@Suite("MarketHub against the simulator", .gated)
 struct MarketHubTests {
     private func fastMarket(_ configuration: inout SimulatorConfiguration) {
         configuration.market = MarketFeedConfiguration(seed: 7, tickInterval: .milliseconds(20), updatesPerContractPerTick: 1)
@@ -35,19 +35,27 @@ struct MarketHubTests {
         #expect(market.status == .stopped(error: nil))
     }
 
-    @Test func unknownContractIsRefusedLoudly() async throws {
+    @Test func unknownContractIsRefusedLoudlyAndKeptWanted() async throws {
         let fixture = try await SimulatorFixture.start(fastMarket)
         defer { Task { await fixture.stop() } }
         let market = MarketHub(client: fixture.client(), options: FastHubs.market())
         try await market.start()
-        await #expect(throws: SignalRError.self) { try await market.subscribe(.quotes, "CON.F.US.NOPE.Z99") }
-        // Not forgotten: still wanted, reported, retried until unsubscribed.
-        #expect(await market.subscriptions == [MarketSubscription(.quotes, "CON.F.US.NOPE.Z99")])
-        #expect(await market.refusedSubscriptions[MarketSubscription(.quotes, "CON.F.US.NOPE.Z99")]?.contains("was not found") == true)
-        #expect(await eventually { if case .degraded(let reason) = market.status { reason.contains("quotes CON.F.US.NOPE.Z99") } else { false } })
-        try await market.unsubscribe(.quotes, "CON.F.US.NOPE.Z99")
-        #expect(await market.subscriptions.isEmpty)
+        // Sent at once only while connected (otherwise it waits for the next connection).
         #expect(await eventually { market.status.isLive })
+        let error = await #expect(throws: HubError.self) { try await market.subscribe(.quotes, "CON.F.US.NOPE.Z99") }
+        #expect(error?.code == .refused)
+        #expect(error?.method == "SubscribeContractQuotes")
+        #expect(error?.message.contains("was not found") == true, "\(String(describing: error))")
+        // Kept wanted and retried; the status says so.
+        #expect(await market.subscriptions == [MarketSubscription(.quotes, "CON.F.US.NOPE.Z99")])
+        #expect(await market.refusedSubscriptions.keys.map(\.description) == ["quotes CON.F.US.NOPE.Z99"])
+        guard case .degraded(let reason) = market.status else {
+            Issue.record("expected degraded, got \(market.status)")
+            return
+        }
+        #expect(reason.code == .refused && reason.message.contains("quotes CON.F.US.NOPE.Z99"))
+        try await market.unsubscribe(.quotes, "CON.F.US.NOPE.Z99")
+        #expect(market.status.isLive, "nothing refused any more: \(market.status)")
         await market.stop()
     }
 
@@ -181,9 +189,12 @@ struct MarketHubTests {
         do {
             try await market.start()
             Issue.record("start must fail without valid credentials")
-        } catch {
+        } catch let error as HubError {
+            #expect(error.code == .tokenUnavailable, "\(error)")
             #expect("\(error)".contains("Login failed") || "\(error)".contains("token"), "\(error)")
             #expect(!"\(error)".contains("nope"))
+        } catch {
+            Issue.record("start must throw a HubError, not \(error)")
         }
         if case .stopped(let reason) = market.status {
             #expect(reason != nil)

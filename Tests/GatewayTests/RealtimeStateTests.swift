@@ -1,47 +1,47 @@
 import Foundation
 import SignalR
-import NIOConcurrencyHelpers
 import Testing
 @testable import Gateway
+import TestGate
 
-@Suite("Realtime building blocks")
+@Suite("Realtime building blocks", .gated)
 struct RealtimeStateTests {
-    let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+    let t0 = ContinuousClock.now
 
     @Test func watchdogTripsOnceAfterTheWindow() {
-        var watchdog = FeedWatchdog(window: 30)
-        #expect(watchdog.check(at: t0.addingTimeInterval(100)) == .healthy, "disarmed until live")
+        var watchdog = FeedWatchdog(window: .seconds(30))
+        #expect(watchdog.check(at: t0 + .seconds(100)) == .healthy, "disarmed until live")
         watchdog.arm(at: t0)
-        watchdog.recordEvent(at: t0.addingTimeInterval(20))
-        #expect(watchdog.check(at: t0.addingTimeInterval(49)) == .healthy)
-        #expect(watchdog.check(at: t0.addingTimeInterval(50)) == .stale(silence: 30))
-        #expect(watchdog.check(at: t0.addingTimeInterval(90)) == .healthy, "one silence, one reconnect")
-        watchdog.arm(at: t0.addingTimeInterval(100))
-        #expect(watchdog.check(at: t0.addingTimeInterval(129)) == .healthy)
+        watchdog.recordEvent(at: t0 + .seconds(20))
+        #expect(watchdog.check(at: t0 + .seconds(49)) == .healthy)
+        #expect(watchdog.check(at: t0 + .seconds(50)) == .stale(silence: .seconds(30)))
+        #expect(watchdog.check(at: t0 + .seconds(90)) == .healthy, "one silence, one reconnect")
+        watchdog.arm(at: t0 + .seconds(100))
+        #expect(watchdog.check(at: t0 + .seconds(129)) == .healthy)
         watchdog.disarm()
-        watchdog.recordEvent(at: t0.addingTimeInterval(130))
-        #expect(watchdog.check(at: t0.addingTimeInterval(500)) == .healthy)
+        watchdog.recordEvent(at: t0 + .seconds(130))
+        #expect(watchdog.check(at: t0 + .seconds(500)) == .healthy)
     }
 
     @Test func watchdogBacksOffWhileReconnectsBringNothingAndResetsOnData() {
-        var watchdog = FeedWatchdog(window: 10)
+        var watchdog = FeedWatchdog(window: .seconds(10))
         var now = t0
-        var allowed: [TimeInterval] = []
+        var allowed: [Duration] = []
         // The feed stays frozen across reconnects: each verdict doubles the next allowed silence.
         for _ in 0..<8 {
             watchdog.arm(at: now)
             allowed.append(watchdog.allowedSilence)
-            #expect(watchdog.check(at: now.addingTimeInterval(watchdog.allowedSilence - 0.5)) == .healthy)
-            now = now.addingTimeInterval(watchdog.allowedSilence)
-            #expect(watchdog.check(at: now) == .stale(silence: allowed.last ?? 0))
+            #expect(watchdog.check(at: now + watchdog.allowedSilence - .milliseconds(500)) == .healthy)
+            now += watchdog.allowedSilence
+            #expect(watchdog.check(at: now) == .stale(silence: allowed.last ?? .zero))
         }
-        #expect(allowed == [10, 20, 40, 80, 160, 320, 320, 320])
+        #expect(allowed == [10, 20, 40, 80, 160, 320, 320, 320].map { Duration.seconds($0) })
         #expect(watchdog.consecutiveStale == 8)
         // Data again: back to one window.
         watchdog.arm(at: now)
-        watchdog.recordEvent(at: now.addingTimeInterval(1))
-        #expect(watchdog.consecutiveStale == 0 && watchdog.allowedSilence == 10)
-        #expect(watchdog.check(at: now.addingTimeInterval(11)) == .stale(silence: 10))
+        watchdog.recordEvent(at: now + .seconds(1))
+        #expect(watchdog.consecutiveStale == 0 && watchdog.allowedSilence == .seconds(10))
+        #expect(watchdog.check(at: now + .seconds(11)) == .stale(silence: .seconds(10)))
     }
 
     @Test func subscriptionSetKeepsInsertionOrderWithoutDuplicates() {
@@ -57,89 +57,6 @@ struct RealtimeStateTests {
         let removed = [set.remove(.init(.depth, "A")), set.remove(.init(.depth, "A"))]
         #expect(removed == [true, false])
         #expect(set.wanted.map(\.description) == ["quotes A", "quotes B"])
-    }
-
-    @Test func coordinatorAppliesOnlyWhenConnectedAndRestoresEverything() async throws {
-        let log = NIOLockedValueBox<[String]>([])
-        let coordinator = SubscriptionCoordinator<MarketSubscription>(
-            apply: { subscription in log.withLockedValue { $0.append("+\(subscription)") } },
-            remove: { subscription in log.withLockedValue { $0.append("-\(subscription)") } }
-        )
-        try await coordinator.subscribe(.init(.quotes, "A"))
-        #expect(log.withLockedValue { $0 }.isEmpty, "not connected: only remembered")
-        let first = await coordinator.restore()
-        #expect(first.applied == 1 && first.failures.isEmpty && !first.interrupted)
-        try await coordinator.subscribe(.init(.trades, "A"))
-        try await coordinator.subscribe(.init(.trades, "A"))
-        #expect(log.withLockedValue { $0 } == ["+quotes A", "+trades A"])
-
-        await coordinator.disconnected()
-        try await coordinator.unsubscribe(.init(.trades, "A"))
-        #expect(log.withLockedValue { $0 }.count == 2, "nothing is sent while disconnected")
-        let second = await coordinator.restore()
-        #expect(second.applied == 1)
-        #expect(log.withLockedValue { $0 } == ["+quotes A", "+trades A", "+quotes A"])
-        try await coordinator.unsubscribe(.init(.quotes, "A"))
-        #expect(log.withLockedValue { $0 }.last == "-quotes A")
-    }
-
-    @Test func aRefusedSubscriptionStaysWantedAndIsRetriedUntilAccepted() async throws {
-        // The server refuses "B" until told otherwise.
-        let accepting = NIOLockedValueBox(false)
-        let log = NIOLockedValueBox<[String]>([])
-        let coordinator = SubscriptionCoordinator<MarketSubscription>(
-            apply: { subscription in
-                if subscription.contractId == "B", !accepting.withLockedValue({ $0 }) {
-                    throw SignalRError.invocationFailed(method: "Subscribe", message: "not now")
-                }
-                log.withLockedValue { $0.append("+\(subscription)") }
-            },
-            remove: { subscription in log.withLockedValue { $0.append("-\(subscription)") } }
-        )
-        _ = await coordinator.restore()
-        await #expect(throws: SignalRError.self) { try await coordinator.subscribe(.init(.quotes, "B")) }
-        #expect(await coordinator.wantedSubscriptions == [.init(.quotes, "B")], "refused, still wanted")
-        #expect(await coordinator.refusedSubscriptions == [.init(.quotes, "B"): "not now"])
-
-        // Refused again by a retry and by a new connection: still wanted, still reported.
-        let retried = await coordinator.retryRefused()
-        #expect(retried.applied.isEmpty && !retried.interrupted)
-        await coordinator.disconnected()
-        #expect(await coordinator.retryRefused().interrupted, "not connected: the next restore retries")
-        let restored = await coordinator.restore()
-        #expect(restored.failures.map(\.0) == [.init(.quotes, "B")])
-        #expect(await coordinator.refusedSubscriptions.count == 1)
-
-        accepting.withLockedValue { $0 = true }
-        let accepted = await coordinator.retryRefused()
-        #expect(accepted.applied == [.init(.quotes, "B")])
-        #expect(await coordinator.refusedSubscriptions.isEmpty)
-        #expect(log.withLockedValue { $0 } == ["+quotes B"])
-        try await coordinator.unsubscribe(.init(.quotes, "B"))
-        #expect(log.withLockedValue { $0 }.last == "-quotes B", "applied after the retry, so removed at the server")
-    }
-
-    @Test func unsubscribingARefusedSubscriptionForgetsIt() async throws {
-        let coordinator = SubscriptionCoordinator<MarketSubscription>(
-            apply: { _ in throw SignalRError.invocationFailed(method: "Subscribe", message: "no") },
-            remove: { _ in Issue.record("a refused subscription is not removed at the server") }
-        )
-        _ = await coordinator.restore()
-        _ = try? await coordinator.subscribe(.init(.quotes, "B"))
-        try await coordinator.unsubscribe(.init(.quotes, "B"))
-        #expect(await coordinator.wantedSubscriptions.isEmpty)
-        #expect(await coordinator.refusedSubscriptions.isEmpty)
-    }
-
-    @Test func restoreStopsWhenTheConnectionGoesAway() async {
-        let coordinator = SubscriptionCoordinator<MarketSubscription>(
-            apply: { _ in throw SignalRError.notConnected },
-            remove: { _ in }
-        )
-        try? await coordinator.subscribe(.init(.quotes, "A"))
-        let result = await coordinator.restore()
-        #expect(result.interrupted)
-        #expect(result.applied == 0)
     }
 
     @Test func broadcasterFansOutInOrderAndCountsDrops() async {

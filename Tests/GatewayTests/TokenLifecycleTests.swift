@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Gateway
+import TestGate
 
 /// Builds unsigned JWTs with chosen claims: the client reads `exp` without verifying.
 enum TestJWT {
@@ -18,7 +19,7 @@ enum TestJWT {
     }
 }
 
-@Suite("Token lifecycle state machine")
+@Suite("Token lifecycle state machine", .gated)
 struct TokenLifecycleTests {
     let start = Date(timeIntervalSince1970: 1_800_000_000)
 
@@ -118,7 +119,7 @@ struct TokenLifecycleTests {
     }
 }
 
-@Suite("A token record never prints its token")
+@Suite("A token record never prints its token", .gated)
 struct TokenRecordDescriptionTests {
     @Test func descriptionsRedactTheValue() {
         let record = TokenRecord(value: "eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjk5OTk5OTk5OTl9.c2ln", obtainedAt: Date(), refreshMargin: 300, fallbackLifetime: 1800)

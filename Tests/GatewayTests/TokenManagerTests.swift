@@ -2,6 +2,7 @@ import Foundation
 import NIOConcurrencyHelpers
 import Testing
 @testable import Gateway
+import TestGate
 
 /// A token source that counts calls and can be slowed down or made to fail.
 final class ScriptedTokenSource: TokenIssuer {
@@ -35,7 +36,7 @@ final class ScriptedTokenSource: TokenIssuer {
     }
 }
 
-@Suite("Token manager")
+@Suite("Token manager", .gated)
 struct TokenManagerTests {
     @Test func concurrentCallersShareOneLogin() async throws {
         let source = ScriptedTokenSource()

@@ -2,8 +2,9 @@ import Foundation
 import Gateway
 import GatewaySimulator
 import Testing
+import TestGate
 
-@Suite("UserHub against the simulator")
+@Suite("UserHub against the simulator", .gated)
 struct UserHubTests {
     @Test func orderPositionAndTradeEventsSurviveADroppedConnection() async throws {
         let fixture = try await SimulatorFixture.start()

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 @testable import MarketData
+import TestGate
 
-@Suite("BarAggregator builds UTC-aligned time bars")
+@Suite("BarAggregator builds UTC-aligned time bars", .gated)
 struct BarAggregatorTests {
     private static let tenOClock = utc(2025, 7, 18, 10, 0, 0)
 
@@ -23,10 +24,10 @@ struct BarAggregatorTests {
     @Test func tradesInOnePeriodBuildOneBar() {
         var bars = BarAggregator(period: .minutes(1))
         #expect(bars.add(price: 100, volume: 2, at: at(0)) == nil)
-        #expect(bars.add(price: 101.5, volume: 1, at: at(10)) == nil)
-        #expect(bars.add(price: 99.25, volume: 4, at: at(30)) == nil)
-        #expect(bars.add(price: 100.5, volume: 3, at: at(59.999)) == nil)
-        #expect(bars.current == Bar(start: at(0), open: 100, high: 101.5, low: 99.25, close: 100.5, volume: 10, tradeCount: 4))
+        #expect(bars.add(price: dec("101.5"), volume: 1, at: at(10)) == nil)
+        #expect(bars.add(price: dec("99.25"), volume: 4, at: at(30)) == nil)
+        #expect(bars.add(price: dec("100.5"), volume: 3, at: at(59.999)) == nil)
+        #expect(bars.current == Bar(start: at(0), open: 100, high: dec("101.5"), low: dec("99.25"), close: dec("100.5"), volume: 10, tradeCount: 4))
     }
 
     @Test func aTradeInALaterPeriodCompletesTheBar() {
@@ -106,7 +107,7 @@ struct BarAggregatorTests {
         var completed: [Bar] = []
         bars.add(try decode(OneOrMany<MarketTrade>.self, json)) { completed.append($0) }
         #expect(completed == [
-            Bar(start: utc(2025, 7, 18, 10, 0), open: 5000.25, high: 5000.5, low: 5000.25, close: 5000.5, volume: 2, tradeCount: 2),
+            Bar(start: utc(2025, 7, 18, 10, 0), open: dec("5000.25"), high: dec("5000.5"), low: dec("5000.25"), close: dec("5000.5"), volume: 2, tradeCount: 2),
             Bar(start: utc(2025, 7, 18, 10, 1), open: 5000, high: 5000, low: 5000, close: 5000, volume: 1, tradeCount: 1),
         ])
         #expect(bars.current?.start == utc(2025, 7, 18, 10, 2))
@@ -135,7 +136,7 @@ struct BarAggregatorTests {
             let jitter = Double.random(in: -15..<0.5, using: &generator)    // some trades arrive late
             let volume = Int.random(in: 1...5, using: &generator)
             totalVolume += volume
-            if let bar = bars.add(price: 100 + jitter, volume: volume, at: at(time + jitter)) { emitted.append(bar) }
+            if let bar = bars.add(price: 100 + Decimal(Int((jitter * 4).rounded())), volume: volume, at: at(time + jitter)) { emitted.append(bar) }
         }
         if let last = bars.flush() { emitted.append(last) }
         #expect(emitted.reduce(0) { $0 + $1.tradeCount } + bars.lateCount == count)

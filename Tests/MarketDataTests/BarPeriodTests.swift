@@ -1,7 +1,8 @@
 import Testing
 @testable import MarketData
+import TestGate
 
-@Suite("BarPeriod")
+@Suite("BarPeriod", .gated)
 struct BarPeriodTests {
     @Test func constructorsConvertToSeconds() {
         #expect(BarPeriod.seconds(30).seconds == 30)

@@ -1,7 +1,8 @@
 import Testing
 @testable import MarketData
+import TestGate
 
-@Suite("Integer enums never fail on an unknown value")
+@Suite("Integer enums never fail on an unknown value", .gated)
 struct EnumTests {
     @Test func domTypeKnownValuesMatchTheReference() {
         let names: [DomType] = [.unknown, .ask, .bid, .bestAsk, .bestBid, .trade, .reset, .low, .high,

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 @testable import MarketData
+import TestGate
 
-@Suite("GatewayTimestamp parses the gateway's three ISO-8601 forms")
+@Suite("GatewayTimestamp parses the gateway's three ISO-8601 forms", .gated)
 struct GatewayTimestampTests {
     /// 2025-07-18T21:00:01Z
     static let base = 1_752_872_401.0

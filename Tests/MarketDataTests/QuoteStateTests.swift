@@ -1,12 +1,13 @@
 import Foundation
 import Testing
 @testable import MarketData
+import TestGate
 
-@Suite("QuoteState merges partial quotes")
+@Suite("QuoteState merges partial quotes", .gated)
 struct QuoteStateTests {
     private static let full = Quote(
-        symbol: "F.US.EP", symbolName: "/ES", lastPrice: 5000.25, bestBid: 5000, bestAsk: 5000.25,
-        change: 10, changePercent: 0.2, open: 4990, high: 5005, low: 4988, volume: 1_000,
+        symbol: "F.US.EP", symbolName: "/ES", lastPrice: dec("5000.25"), bestBid: 5000, bestAsk: dec("5000.25"),
+        change: 10, changePercent: dec("0.2"), open: 4990, high: 5005, low: 4988, volume: 1_000,
         lastUpdated: "2025-07-18T21:00:01Z", timestamp: "2025-07-18T21:00:01Z")
 
     @Test func startsEmpty() {
@@ -19,9 +20,9 @@ struct QuoteStateTests {
     @Test func nilFieldsKeepThePreviousValue() {
         var state = QuoteState()
         state.apply(Self.full)
-        state.apply(Quote(lastPrice: 5000.5, volume: 1_003))
+        state.apply(Quote(lastPrice: dec("5000.5"), volume: 1_003))
         var expected = Self.full
-        expected.lastPrice = 5000.5
+        expected.lastPrice = dec("5000.5")
         expected.volume = 1_003
         #expect(state.quote == expected)
         #expect(state.updateCount == 2)
@@ -63,9 +64,9 @@ struct QuoteStateTests {
         state.apply(try decode(OneOrMany<Quote>.self, #"{"bestBid":5000.25,"bestAsk":5000.5,"timestamp":"2025-07-18T21:00:02Z"}"#))
         state.apply(try decode(OneOrMany<Quote>.self, "null"))
         #expect(state.quote.symbol == "F.US.EP")
-        #expect(state.quote.lastPrice == 5000.25)
-        #expect(state.quote.bestBid == 5000.25)
-        #expect(state.quote.bestAsk == 5000.5)
+        #expect(state.quote.lastPrice == dec("5000.25"))
+        #expect(state.quote.bestBid == dec("5000.25"))
+        #expect(state.quote.bestAsk == dec("5000.5"))
         #expect(state.lastUpdate == Date(timeIntervalSince1970: 1_752_872_402))
         #expect(state.updateCount == 2)
     }
@@ -93,9 +94,9 @@ struct QuoteStateTests {
     }
 
     @Test func mergingIsPure() {
-        let base = Quote(lastPrice: 1, bestBid: 0.75)
+        let base = Quote(lastPrice: 1, bestBid: dec("0.75"))
         let merged = base.merging(Quote(bestBid: 1))
-        #expect(base.bestBid == 0.75)
+        #expect(base.bestBid == dec("0.75"))
         #expect(merged == Quote(lastPrice: 1, bestBid: 1))
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 @testable import MarketData
+import TestGate
 
-@Suite("Wire models decode the gateway's hub payloads")
+@Suite("Wire models decode the gateway's hub payloads", .gated)
 struct WireModelDecodingTests {
     // MARK: Quote
 
@@ -16,13 +17,13 @@ struct WireModelDecodingTests {
         let quote = try decode(Quote.self, json)
         #expect(quote.symbol == "F.US.EP")
         #expect(quote.symbolName == "/ES")
-        #expect(quote.lastPrice == 5000.25)
+        #expect(quote.lastPrice == dec("5000.25"))
         #expect(quote.bestBid == 5000)
-        #expect(quote.bestAsk == 5000.25)
-        #expect(quote.change == 12.5)
-        #expect(quote.changePercent == 0.25)
-        #expect(quote.open == 4987.75)
-        #expect(quote.high == 5003.5)
+        #expect(quote.bestAsk == dec("5000.25"))
+        #expect(quote.change == dec("12.5"))
+        #expect(quote.changePercent == dec("0.25"))
+        #expect(quote.open == dec("4987.75"))
+        #expect(quote.high == dec("5003.5"))
         #expect(quote.low == 4985)
         #expect(quote.volume == 123_456)
         #expect(quote.lastUpdated == "2025-07-18T21:00:01.268009+00:00")
@@ -34,7 +35,7 @@ struct WireModelDecodingTests {
 
     @Test func partialQuoteLeavesOtherFieldsNil() throws {
         let quote = try decode(Quote.self, #"{"lastPrice":5001.5}"#)
-        #expect(quote == Quote(lastPrice: 5001.5))
+        #expect(quote == Quote(lastPrice: dec("5001.5")))
         #expect(quote.bestBid == nil)
         #expect(quote.symbol == nil)
         #expect(!quote.isEmpty)
@@ -59,7 +60,7 @@ struct WireModelDecodingTests {
     }
 
     @Test func quoteEncodesOnlyPresentFields() throws {
-        #expect(try encodeJSON(Quote(bestAsk: 1.5, volume: 3)) == #"{"bestAsk":1.5,"volume":3}"#)
+        #expect(try encodeJSON(Quote(bestAsk: dec("1.5"), volume: 3)) == #"{"bestAsk":1.5,"volume":3}"#)
         let full = Quote(symbol: "F.US.EP", lastPrice: 1, bestBid: 2, timestamp: "2025-07-18T21:00:01Z")
         #expect(try decode(Quote.self, try encodeJSON(full)) == full)
     }
@@ -69,7 +70,7 @@ struct WireModelDecodingTests {
     @Test func depthEntryDecodesVerbatimFields() throws {
         let json = #"{"timestamp":"2025-07-18T21:00:01.2680090+00:00","type":1,"price":5000.25,"volume":12,"currentVolume":10}"#
         let entry = try decode(DepthEntry.self, json)
-        #expect(entry == DepthEntry(type: .ask, price: 5000.25, volume: 12, currentVolume: 10,
+        #expect(entry == DepthEntry(type: .ask, price: dec("5000.25"), volume: 12, currentVolume: 10,
                                     timestamp: "2025-07-18T21:00:01.2680090+00:00"))
         #expect(entry.size == 12)
         #expect(entry.timestampDate != nil)
@@ -89,7 +90,7 @@ struct WireModelDecodingTests {
     }
 
     @Test func depthEntryRoundTripsIncludingUnrecognizedType() throws {
-        let entry = DepthEntry(type: .unrecognized(77), price: 2.5, volume: 1)
+        let entry = DepthEntry(type: .unrecognized(77), price: dec("2.5"), volume: 1)
         let text = try encodeJSON(entry)
         #expect(text == #"{"price":2.5,"type":77,"volume":1}"#)
         #expect(try decode(DepthEntry.self, text) == entry)
@@ -100,7 +101,7 @@ struct WireModelDecodingTests {
     @Test func tradeDecodesVerbatimFields() throws {
         let json = #"{"symbolId":"F.US.EP","price":5000.5,"timestamp":"2025-07-18T21:00:01Z","type":1,"volume":3}"#
         let trade = try decode(MarketTrade.self, json)
-        #expect(trade == MarketTrade(symbolId: "F.US.EP", price: 5000.5, timestamp: "2025-07-18T21:00:01Z",
+        #expect(trade == MarketTrade(symbolId: "F.US.EP", price: dec("5000.5"), timestamp: "2025-07-18T21:00:01Z",
                                      type: .sell, volume: 3))
         #expect(trade.timestampDate == Date(timeIntervalSince1970: 1_752_872_401))
     }
@@ -122,13 +123,13 @@ struct WireModelDecodingTests {
         let trades = try decode(OneOrMany<MarketTrade>.self, json)
         #expect(trades.count == 2)
         #expect(trades.skippedCount == 0)
-        #expect(trades.map(\.price) == [5000.25, 5000.5])
+        #expect(trades.map(\.price) == [dec("5000.25"), dec("5000.5")])
         #expect(trades.map(\.type) == [.buy, .sell])
     }
 
     @Test func payloadMayBeASingleObject() throws {
         let depth = try decode(OneOrMany<DepthEntry>.self, #"{"type":3,"price":10.5,"volume":4}"#)
-        #expect(depth.elements == [DepthEntry(type: .bestAsk, price: 10.5, volume: 4)])
+        #expect(depth.elements == [DepthEntry(type: .bestAsk, price: dec("10.5"), volume: 4)])
     }
 
     @Test func payloadMayBeNullOrEmpty() throws {
@@ -140,7 +141,7 @@ struct WireModelDecodingTests {
         let json = #"[{"type":1,"price":1,"volume":1}, {"type":"Ask"}, null, 7, {"type":2,"price":0.5,"volume":2}]"#
         let depth = try decode(OneOrMany<DepthEntry>.self, json)
         #expect(depth.elements == [DepthEntry(type: .ask, price: 1, volume: 1),
-                                   DepthEntry(type: .bid, price: 0.5, volume: 2)])
+                                   DepthEntry(type: .bid, price: dec("0.5"), volume: 2)])
         #expect(depth.skippedCount == 3)
     }
 
@@ -152,5 +153,19 @@ struct WireModelDecodingTests {
     @Test func oneOrManyEncodesAsAnArray() throws {
         let value = OneOrMany([TradeSide.buy, .sell, .unrecognized(5)])
         #expect(try encodeJSON(value) == "[0,1,5]")
+    }
+
+    /// The models rely on Foundation's coders keeping `Decimal` exact on this toolchain: the text
+    /// `71.33` decodes to exactly 71.33 (not 71.33000000000001) and encodes back as `71.33`.
+    @Test func foundationCodersKeepDecimalsExact() throws {
+        for text in ["71.33", "71.23", "0.015625", "115.03125", "-37.63", "6000.25", "0.0000005", "123456789.123456789"] {
+            let quote = try decode(Quote.self, #"{"lastPrice":\#(text)}"#)
+            #expect(quote.lastPrice == dec(text))
+            #expect(quote.lastPrice?.description == text)
+            #expect(try encodeJSON(quote) == #"{"lastPrice":\#(text)}"#)
+        }
+        // Arithmetic on decoded prices stays exact too: ten cents above 71.23 is 71.33.
+        let bracket = try #require(try decode(Quote.self, #"{"lastPrice":71.23}"#).lastPrice) + 10 * dec("0.01")
+        #expect(try encodeJSON(Quote(lastPrice: bracket)) == #"{"lastPrice":71.33}"#)
     }
 }

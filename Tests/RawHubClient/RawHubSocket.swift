@@ -237,6 +237,9 @@ public final class RawHubSocket {
                     if echo { try? await sendClose(code: ending.code ?? 1000) }
                 case .text, .binary, .continuation:
                     for record in try feed(frame) {
+                        // A handshake answer may precede the close (a server that drops right
+                        // after the handshake): it is no hub message, so it is not one of them.
+                        if record.elementsEqual("{}".utf8) { continue }
                         if let message = try JSONHubProtocol.decode(record) { ending.messages.append(message) }
                     }
                 default:

@@ -1,7 +1,8 @@
 import Testing
 @testable import SignalRProtocol
+import TestGate
 
-@Suite("JSON hub protocol: lenient reading")
+@Suite("JSON hub protocol: lenient reading", .gated)
 struct JSONHubProtocolDecodingTests {
     private func decode(_ text: String) throws -> HubMessage? {
         try JSONHubProtocol.decode(Array(text.utf8))

@@ -1,7 +1,8 @@
 import Testing
 @testable import SignalRProtocol
+import TestGate
 
-@Suite("JSON hub protocol: strict writing")
+@Suite("JSON hub protocol: strict writing", .gated)
 struct JSONHubProtocolEncodingTests {
     private func text(_ message: HubMessage) -> String {
         String(decoding: JSONHubProtocol.encode(message), as: UTF8.self)

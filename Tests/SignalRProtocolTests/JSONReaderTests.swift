@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 @testable import SignalRProtocol
+import TestGate
 
-@Suite("JSONReader reads hub payloads without JSONDecoder")
+@Suite("JSONReader reads hub payloads without JSONDecoder", .gated)
 struct JSONReaderTests {
     private func reader(_ text: String) -> JSONReader {
         JSONReader(RawJSON(unchecked: Array(text.utf8)[...]))
@@ -102,6 +103,69 @@ struct JSONReaderTests {
     @Test func numbersTooLargeForADoubleAreErrors() {
         var reader = reader("1e400")
         #expect(throws: HubProtocolError("The number 1e400 does not fit in a Double.")) { try reader.readDouble() }
+    }
+
+    /// `readDecimal` gives exactly what `JSONDecoder` gives for `Decimal` (the reference for the
+    /// payload models), over the fast path's forms, its 19-digit edge and everything beyond it.
+    @Test func decimalsMatchJSONDecoder() throws {
+        var generator = SeededGenerator(seed: 0xDEC1_3A1)
+        var texts = [
+            "0", "-0", "0.0", "-0.000", "1", "-1", "71.23", "71.235", "71.33", "-37.63", "0.015625", "0.03125",
+            "0.0078125", "0.0000005", "5321.25", "5000.000000000", "6012.50", "0.1", "0.30000000000000004",
+            "9999999999999999999", "-9999999999999999999", "10000000000000000000", "18446744073709551615",
+            "18446744073709551616", "0.0000000000000000001", "0.00000000000000000001", "1234567890.123456789",
+            "12345678901234567890123456789012345678", "123456789012345678901234567890123456789012",
+            "1e3", "1E-3", "-2.5e+10", "1e127", "1e-127", "1e128", "1e-129", "1.25e-126", "1e400", "1e-400",
+        ]
+        for _ in 0..<20_000 {
+            let integer = String(UInt64.random(in: 0...99_999, using: &generator))
+            let fraction = String(UInt64.random(in: 0...999_999_999_999_999_999, using: &generator))
+            let digits = Int.random(in: 0...19, using: &generator)
+            let sign = Bool.random(using: &generator) ? "-" : ""
+            var text = sign + integer
+            if digits > 0 { text += "." + String(repeating: "0", count: Int.random(in: 0...2, using: &generator)) + String(fraction.prefix(digits)) }
+            if Int.random(in: 0..<10, using: &generator) == 0 { text += "e" + String(Int.random(in: -140...140, using: &generator)) }
+            texts.append(text)
+        }
+        let decoder = JSONDecoder()
+        for text in texts {
+            var reader = reader(text)
+            let value = Result { () throws(HubProtocolError) in try reader.readDecimal() }
+            let expected = Result { try decoder.decode(Decimal.self, from: Data(text.utf8)) }
+            switch (value, expected) {
+            case (.success(let value), .success(let expected)):
+                #expect(value == expected, "\(text): \(value) != \(expected)")
+                #expect(!value.isNaN, "\(text)")
+            case (.failure, .failure):
+                break
+            case (.success(let value), .failure(let error)):
+                Issue.record("\(text): read \(value), JSONDecoder refused it (\(error))")
+            case (.failure(let error), .success(let expected)):
+                Issue.record("\(text): refused (\(error)), JSONDecoder read \(expected)")
+            }
+        }
+    }
+
+    /// Short decimals are exact, with the canonical text Foundation prints for them.
+    @Test func decimalsAreExact() throws {
+        for text in ["71.23", "71.33", "-37.63", "0.015625", "115.03125", "6000.25", "0.0000005", "9999999999999999999"] {
+            var reader = reader(text)
+            let value = try reader.readDecimal()
+            #expect(value == dec(text))
+            #expect(value.description == text)
+        }
+        var trailing = reader("6012.50")
+        #expect(try trailing.readDecimal().description == "6012.5")
+        var negativeZero = reader("-0.0")
+        let zero = try negativeZero.readDecimal()
+        #expect(zero == 0 && !zero.isSignMinus)
+    }
+
+    @Test func decimalsBeyondRangeAreErrors() {
+        var reader = reader("1e400")
+        #expect(throws: HubProtocolError("The number 1e400 does not fit in a Decimal.")) { try reader.readDecimal() }
+        var text = self.reader(#""71.23""#)
+        #expect(throws: HubProtocolError("Expected a number but found '\"'.")) { try text.readDecimal() }
     }
 
     @Test func integersAcceptIntegralFormsOnly() throws {

@@ -1,7 +1,8 @@
 import Testing
 @testable import SignalRProtocol
+import TestGate
 
-@Suite("Negotiate responses")
+@Suite("Negotiate responses", .gated)
 struct NegotiateResponseTests {
     private func decode(_ text: String) throws -> NegotiateResponse {
         try NegotiateResponse.decode(Array(text.utf8)[...])

@@ -1,7 +1,8 @@
 import Testing
 @testable import SignalRProtocol
+import TestGate
 
-@Suite("Properties: round trips and arbitrary framing")
+@Suite("Properties: round trips and arbitrary framing", .gated)
 struct PropertyTests {
     @Test(arguments: 0..<20)
     func randomMessagesRoundTrip(seed: Int) throws {

@@ -1,7 +1,8 @@
 import Testing
 @testable import SignalRProtocol
+import TestGate
 
-@Suite("Record separator framing")
+@Suite("Record separator framing", .gated)
 struct RecordSeparatorFramerTests {
     private func texts(_ slices: [ArraySlice<UInt8>]) -> [String] {
         slices.map { String(decoding: $0, as: UTF8.self) }

@@ -3,12 +3,13 @@ import NIOCore
 import SignalRServer
 import Testing
 import RawHubClient
+import TestGate
 
 /// Closing under load: many connections closed, aborted and closed hub-wide at once, each of
 /// which must end its TCP connection (with or without a close frame, as asked) well within the
 /// time the single-connection tests allow. `PX_CLOSE_STRESS_ROUNDS` raises the rounds (the
 /// reliability script runs thousands).
-@Suite("Close and abort under load")
+@Suite("Close and abort under load", .gated)
 struct CloseStressTests {
     static let rounds = ProcessInfo.processInfo.environment["PX_CLOSE_STRESS_ROUNDS"].flatMap(Int.init).map { min(max($0, 1), 100_000) } ?? 10
 

@@ -2,8 +2,9 @@ import SignalRProtocol
 import SignalRServer
 import Testing
 import RawHubClient
+import TestGate
 
-@Suite("Server-to-client events")
+@Suite("Server-to-client events", .gated)
 struct EventTests {
     private func event(_ target: String, _ argument: String) throws -> HubMessage {
         .invocation(InvocationMessage(target: target, arguments: [try RawJSON(encoding: argument)]))
@@ -145,7 +146,7 @@ struct EventTests {
     @Test("onConnected throwing closes the connection with an error Close")
     func failingConnectedHook() async throws {
         let hub = HubFixture.makeHub()
-        hub.onConnected { _ in throw HubError("No seats.") }
+        hub.onConnected { _ in throw HubException("No seats.") }
         try await HubFixture.withHub(hub) { port in
             let socket = try await RawHubSocket.handshaken(port: port)
             let close = try await socket.waitForClose()

@@ -6,8 +6,9 @@ import SignalRServer
 import NIOConcurrencyHelpers
 import Testing
 import RawHubClient
+import TestGate
 
-@Suite("Faults and control")
+@Suite("Faults and control", .gated)
 struct FaultTests {
     /// A connected socket and the server's context for it.
     private func connect(_ hub: HubServer, _ port: Int) async throws -> (RawHubSocket, HubConnectionContext) {

@@ -4,8 +4,9 @@ import SignalRProtocol
 import SignalRServer
 import Testing
 import RawHubClient
+import TestGate
 
-@Suite("Handshake")
+@Suite("Handshake", .gated)
 struct HandshakeTests {
     @Test("a valid handshake is answered with exactly 7B 7D 1E in a text frame")
     func handshakeSuccess() async throws {

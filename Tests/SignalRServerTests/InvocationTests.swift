@@ -3,8 +3,9 @@ import SignalRServer
 import NIOConcurrencyHelpers
 import Testing
 import RawHubClient
+import TestGate
 
-@Suite("Invocations")
+@Suite("Invocations", .gated)
 struct InvocationTests {
     private func completion(_ id: String, _ outcome: CompletionMessage.Outcome) -> HubMessage {
         .completion(CompletionMessage(invocationId: id, outcome: outcome))
@@ -30,7 +31,7 @@ struct InvocationTests {
         }
     }
 
-    @Test("errors: unknown method, thrown error, HubError, bad arguments")
+    @Test("errors: unknown method, thrown error, HubException, bad arguments")
     func invocationErrors() async throws {
         try await HubFixture.withHub(HubFixture.makeHub()) { port in
             let socket = try await RawHubSocket.handshaken(port: port)

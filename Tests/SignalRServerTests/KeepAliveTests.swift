@@ -2,10 +2,11 @@ import SignalRProtocol
 import SignalRServer
 import Testing
 import RawHubClient
+import TestGate
 
 /// Timing tests: bounds are loose on the slow side because the machine may be loaded; the
 /// exact rules are covered without sockets by `ConnectionStateTests`.
-@Suite("Keep-alive and client timeout", .serialized)
+@Suite("Keep-alive and client timeout", .gated, .serialized)
 struct KeepAliveTests {
     private static func configuration(keepAlive: Duration = .milliseconds(200), clientTimeout: Duration = .milliseconds(400)) -> HubServerConfiguration {
         var configuration = HubFixture.fastConfiguration()

@@ -6,8 +6,9 @@ import SignalRProtocol
 import SignalRServer
 import Testing
 import RawHubClient
+import TestGate
 
-@Suite("Mounting next to REST routes")
+@Suite("Mounting next to REST routes", .gated)
 struct MountTests {
     @Test("two hubs and REST routes share one Application and port")
     func twoHubsAndRest() async throws {

@@ -2,8 +2,9 @@ import Foundation
 import SignalRProtocol
 import SignalRServer
 import Testing
+import TestGate
 
-@Suite("Negotiate")
+@Suite("Negotiate", .gated)
 struct NegotiateTests {
     @Test("version 1 returns a connection id and a distinct token, each 22 base64url characters")
     func negotiateVersionOne() async throws {

@@ -3,8 +3,9 @@ import SignalRProtocol
 import SignalRServer
 import Testing
 import RawHubClient
+import TestGate
 
-@Suite("WebSocket upgrade")
+@Suite("WebSocket upgrade", .gated)
 struct UpgradeTests {
     @Test("the negotiated token opens the connection; a second socket for it gets 409")
     func negotiatedTokenThenConflict() async throws {

@@ -38,7 +38,7 @@ public struct AccountSnapshot: Sendable, Hashable {
     }
 
     /// The balance as last reported.
-    public var balance: Double? { account?.balance }
+    public var balance: Decimal? { account?.balance }
 
     /// Working orders, oldest first (by creation time, then id).
     public var workingOrders: [Order] {
@@ -56,12 +56,12 @@ public struct AccountSnapshot: Sendable, Hashable {
     }
 
     /// Realised profit and loss of the fills (voided ones excluded), before fees.
-    public var realizedProfitAndLoss: Double {
+    public var realizedProfitAndLoss: Decimal {
         AccountArithmetic.sum(fills.values.filter { !$0.voided }.compactMap(\.profitAndLoss))
     }
 
     /// Fees of the fills (voided ones excluded).
-    public var fees: Double {
+    public var fees: Decimal {
         AccountArithmetic.sum(fills.values.filter { !$0.voided }.map(\.fees))
     }
 

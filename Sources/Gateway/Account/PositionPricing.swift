@@ -9,7 +9,7 @@ import NIOConcurrencyHelpers
 final class PositionPricing: Sendable {
     private let client: GatewayClient
     private let market: MarketHub
-    private let lastPrices = NIOLockedValueBox<[String: Double]>([:])
+    private let lastPrices = NIOLockedValueBox<[String: Decimal]>([:])
     private let contracts: NIOLockedValueBox<[String: Contract]>
 
     init(client: GatewayClient, market: MarketHub, contracts: [Contract]) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An open position valued at the market's last price.
 ///
 /// ```swift
@@ -11,16 +13,16 @@ public struct PositionValue: Sendable, Hashable {
     /// The contract, for its tick size and value; nil when it could not be looked up.
     public var contract: Contract?
     /// The last traded price from the market hub; nil before the first quote.
-    public var lastPrice: Double?
+    public var lastPrice: Decimal?
 
-    public init(position: Position, contract: Contract?, lastPrice: Double?) {
+    public init(position: Position, contract: Contract?, lastPrice: Decimal?) {
         self.position = position
         self.contract = contract
         self.lastPrice = lastPrice
     }
 
     /// Unrealised profit and loss at ``lastPrice``; nil without a price or a contract.
-    public var unrealizedProfitAndLoss: Double? {
+    public var unrealizedProfitAndLoss: Decimal? {
         guard let lastPrice, let contract else { return nil }
         return Self.unrealizedProfitAndLoss(of: position, at: lastPrice, tickSize: contract.tickSize, tickValue: contract.tickValue)
     }
@@ -28,7 +30,7 @@ public struct PositionValue: Sendable, Hashable {
     /// `(last − average) / tickSize × tickValue × size`, negated for a short: what closing the
     /// position at `lastPrice` would realise before fees. Nil for a position of unknown direction
     /// or a tick size that is not positive.
-    public static func unrealizedProfitAndLoss(of position: Position, at lastPrice: Double, tickSize: Double, tickValue: Double) -> Double? {
+    public static func unrealizedProfitAndLoss(of position: Position, at lastPrice: Decimal, tickSize: Decimal, tickValue: Decimal) -> Decimal? {
         AccountArithmetic.unrealizedProfitAndLoss(
             type: position.type, size: position.size, averagePrice: position.averagePrice, lastPrice: lastPrice,
             tickSize: tickSize, tickValue: tickValue

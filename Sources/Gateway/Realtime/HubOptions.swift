@@ -1,6 +1,11 @@
-import SignalR
-
 /// Connection settings shared by ``MarketHub`` and ``UserHub``.
+///
+/// ```swift
+/// var options = HubOptions()
+/// options.invocationTimeout = .seconds(5)
+/// options.reconnectPolicy = ReconnectPolicy(initialDelay: .seconds(1), maximumDelay: .seconds(30))
+/// let user = UserHub(client: client, options: options)
+/// ```
 public struct HubOptions: Sendable {
     /// Connect straight to the WebSocket, as the gateway's own sample does. Default `true`.
     public var skipNegotiation = true
@@ -10,11 +15,16 @@ public struct HubOptions: Sendable {
     public var keepAliveInterval: Duration = .seconds(15)
     public var serverTimeout: Duration = .seconds(30)
     public var handshakeTimeout: Duration = .seconds(15)
-    /// How reconnects are paced; by default unlimited capped exponential backoff with jitter,
-    /// since a bot must not give up on its data.
-    public var retryPolicy: any RetryPolicy = ExponentialBackoffRetryPolicy(initialDelay: .milliseconds(500), maximumDelay: .seconds(15))
+    /// How long a subscribe or unsubscribe may wait for the gateway's answer. A subscribe not
+    /// answered in time is thrown as ``HubError/Code/timedOut``, and since the gateway may or may
+    /// not have it, the hub replaces the connection (a gap, then a reconnect that applies every
+    /// wanted subscription). Default 15 s.
+    public var invocationTimeout: Duration = .seconds(15)
+    /// How reconnects are paced: one policy for every reconnect, never giving up, since a bot
+    /// must not lose its data for good. See ``ReconnectPolicy``.
+    public var reconnectPolicy = ReconnectPolicy()
     /// How many times in a row a refused token (401/403) is answered with a fresh token and an
-    /// immediate retry before the ordinary backoff applies. Default 3.
+    /// immediate retry within one connect attempt, before the attempt fails. Default 3.
     public var authenticationFailureRetryLimit = 3
     /// How soon a subscription the server refused is tried again on the same connection; the
     /// pause doubles after each refusal up to ``refusedSubscriptionRetryMaximumDelay``. Every new

@@ -32,22 +32,9 @@ public final class MarketHub: Sendable {
         public init() {}
     }
 
-    private let session: HubSession<MarketSubscription>
+    private let supervised: SupervisedHub<MarketSubscription>
     private let broadcaster: EventBroadcaster<MarketEvent>
-    private let watchdog: NIOLockedValueBox<FeedWatchdog>?
-    private let watchdogTask = NIOLockedValueBox<Task<Void, Never>?>(nil)
-    private let counters = NIOLockedValueBox(Counters())
-    /// The contracts with at least one wanted subscription, readable without awaiting the
-    /// coordinator (a gap is reported synchronously).
-    private let contracts: NIOLockedValueBox<Set<String>>
-    private let options: Options
     private let logger: Logger
-
-    private struct Counters {
-        var events = 0
-        var malformed = 0
-        var staleReconnects = 0
-    }
 
     /// A market hub for the gateway of `client`, sharing its token manager.
     public convenience init(client: GatewayClient, options: Options = .init(), logger: Logger = Logger(label: "gateway.market")) {
@@ -57,32 +44,26 @@ public final class MarketHub: Sendable {
     public init(url: URL, tokens: TokenManager, options: Options = .init(), logger: Logger = Logger(label: "gateway.market")) {
         let broadcaster = EventBroadcaster<MarketEvent>(bufferSize: options.hub.eventBufferSize)
         self.broadcaster = broadcaster
-        self.options = options
         self.logger = logger
-        let watchdog = options.staleFeedWindow.map { NIOLockedValueBox(FeedWatchdog(window: $0.timeInterval)) }
-        self.watchdog = watchdog
-        let contracts = NIOLockedValueBox<Set<String>>([])
-        self.contracts = contracts
-        session = HubSession(
+        supervised = SupervisedHub(
             url: url,
             tokens: tokens,
             options: options.hub,
+            staleFeedWindow: options.staleFeedWindow,
             logger: logger,
-            apply: { connection, subscription in
-                try await connection.invoke(subscription.kind.subscribeMethod, subscription.contractId)
-            },
-            remove: { connection, subscription in
-                try await connection.invoke(subscription.kind.unsubscribeMethod, subscription.contractId)
-            },
-            onGap: { reason in
-                watchdog?.withLockedValue { $0.disarm() }
-                let affected = contracts.withLockedValue { $0 }.sorted()
-                broadcaster.yield(.gap(contractIds: affected, reason: reason))
-            },
-            onLive: { connectionId in
-                if !contracts.withLockedValue({ $0.isEmpty }) { watchdog?.withLockedValue { $0.arm(at: Date()) } }
-                broadcaster.yield(.live(connectionId: connectionId))
-            }
+            hooks: .init(
+                apply: { connection, subscription in
+                    try await connection.invoke(subscription.kind.subscribeMethod, subscription.contractId)
+                },
+                remove: { connection, subscription in
+                    try await connection.invoke(subscription.kind.unsubscribeMethod, subscription.contractId)
+                },
+                gap: { reason, subscriptions in
+                    let affected = Set(subscriptions.map(\.contractId)).sorted()
+                    broadcaster.yield(.gap(contractIds: affected, reason: reason))
+                },
+                live: { connectionId in broadcaster.yield(.live(connectionId: connectionId)) }
+            )
         )
         registerHandlers()
     }
@@ -92,63 +73,52 @@ public final class MarketHub: Sendable {
     public func events() -> AsyncStream<MarketEvent> { broadcaster.stream() }
 
     /// The hub's status now, then every change.
-    public func statusUpdates() -> AsyncStream<HubStatus> { session.statusUpdates() }
+    public func statusUpdates() -> AsyncStream<HubStatus> { supervised.statusUpdates() }
 
     /// The hub's status now.
-    public var status: HubStatus { session.status }
+    public var status: HubStatus { supervised.status }
 
     /// The subscriptions the hub keeps applied.
     public var subscriptions: [MarketSubscription] {
-        get async { await session.coordinator.wantedSubscriptions }
+        get async { supervised.wantedSubscriptions }
     }
 
     /// Wanted subscriptions the server refused, with its message. They stay wanted and are
     /// retried (see ``HubStatus/degraded(reason:)``) until accepted or unsubscribed.
     public var refusedSubscriptions: [MarketSubscription: String] {
-        get async { await session.coordinator.refusedSubscriptions }
+        get async { supervised.refusedSubscriptions }
     }
 
     /// Events received, events that could not be read, and reconnects forced by the watchdog.
     public var statistics: (events: Int, malformed: Int, staleReconnects: Int) {
-        counters.withLockedValue { ($0.events, $0.malformed, $0.staleReconnects) }
+        let statistics = supervised.statistics
+        return (statistics.events, statistics.malformed, statistics.staleRestarts)
     }
 
     /// Elements lost because a consumer did not keep up.
     public var droppedEvents: Int { broadcaster.droppedCount }
 
-    /// Connects. Throws when the first connection fails (including a token refused even after a
-    /// refresh); after that, reconnects happen by themselves.
+    /// Connects. Throws a ``HubError`` when the first connection fails (including a token refused
+    /// even after a refresh); after that, reconnects happen by themselves.
     public func start() async throws {
-        try await session.start()
-        startWatchdog()
+        try await supervised.start()
     }
 
     /// Disconnects for good and ends every event stream's pending work (the streams stay open
-    /// for a later ``start()``).
+    /// for a later ``start()``, which restores the wanted subscriptions).
     public func stop() async {
-        watchdogTask.withLockedValue { $0?.cancel(); $0 = nil }
-        await session.stop()
+        await supervised.stop()
     }
 
-    /// Subscribes to `kind` data for a contract; kept across reconnects until unsubscribed. A
-    /// subscription the server refuses is thrown (`SignalRError.invocationFailed`) and stays
-    /// wanted: the hub reports itself degraded and retries it until it is accepted or unsubscribed.
+    /// Subscribes to `kind` data for a contract; kept across reconnects until unsubscribed.
+    ///
+    /// When the hub is connected this waits for the gateway's answer. A refusal is thrown
+    /// (``HubError/Code/refused``) and the subscription stays wanted: the hub reports itself
+    /// degraded and retries it until it is accepted or unsubscribed. No answer within
+    /// ``HubOptions/invocationTimeout`` is thrown (``HubError/Code/timedOut``) and the hub
+    /// reconnects, applying every wanted subscription anew.
     public func subscribe(_ kind: MarketSubscription.Kind, _ contractId: String) async throws {
-        let subscription = MarketSubscription(kind, contractId)
-        do {
-            try await session.subscribe(subscription)
-        } catch {
-            // A refused subscription stays wanted and retried: its contract is one of the hub's.
-            if await session.coordinator.wantedSubscriptions.contains(subscription) {
-                contracts.withLockedValue { _ = $0.insert(contractId) }
-            }
-            throw error
-        }
-        contracts.withLockedValue { _ = $0.insert(contractId) }
-        if status.isLive {
-            // Arm (or keep armed) the watchdog from now: a new subscription may take a moment to flow.
-            watchdog?.withLockedValue { $0.arm(at: Date()) }
-        }
+        try await supervised.subscribe(MarketSubscription(kind, contractId))
     }
 
     /// Subscribes to quotes, trades and depth of a contract.
@@ -156,35 +126,33 @@ public final class MarketHub: Sendable {
         for kind in MarketSubscription.Kind.allCases { try await subscribe(kind, contractId) }
     }
 
+    /// Unsubscribes; waits for the gateway's answer when it had the subscription.
     public func unsubscribe(_ kind: MarketSubscription.Kind, _ contractId: String) async throws {
-        try await session.unsubscribe(MarketSubscription(kind, contractId))
-        let remaining = await session.coordinator.wantedSubscriptions
-        contracts.withLockedValue { $0 = Set(remaining.map(\.contractId)) }
-        if remaining.isEmpty { watchdog?.withLockedValue { $0.disarm() } }
+        try await supervised.unsubscribe(MarketSubscription(kind, contractId))
     }
 
     /// Drops the connection and connects anew, restoring every subscription.
     public func reconnect(reason: String = "requested") async {
-        await session.restart(reason: reason)
+        supervised.reconnect(reason: HubError(code: .reconnectRequested, message: "reconnect requested: \(reason)"))
     }
 
     // MARK: Events
 
     private func registerHandlers() {
-        session.connection.onRaw("GatewayQuote") { [weak self] arguments in
+        supervised.on("GatewayQuote") { [weak self] arguments in
             guard let self, let (contract, payload) = self.split(arguments, event: "GatewayQuote") else { return }
             // A null quote has been seen; it carries nothing.
             guard !payload.isNull else { return }
             guard let quote = self.decode(Quote.self, payload, event: "GatewayQuote") else { return }
             self.deliver(.quote(contractId: contract, quote))
         }
-        session.connection.onRaw("GatewayTrade") { [weak self] arguments in
+        supervised.on("GatewayTrade") { [weak self] arguments in
             guard let self, let (contract, payload) = self.split(arguments, event: "GatewayTrade"),
                 let trades = self.decodeBatch(MarketTrade.self, payload, event: "GatewayTrade")
             else { return }
             self.deliver(.trades(contractId: contract, trades))
         }
-        session.connection.onRaw("GatewayDepth") { [weak self] arguments in
+        supervised.on("GatewayDepth") { [weak self] arguments in
             guard let self, let (contract, payload) = self.split(arguments, event: "GatewayDepth"),
                 let depth = self.decodeBatch(DepthEntry.self, payload, event: "GatewayDepth")
             else { return }
@@ -193,8 +161,6 @@ public final class MarketHub: Sendable {
     }
 
     private func deliver(_ event: MarketEvent) {
-        counters.withLockedValue { $0.events += 1 }
-        watchdog?.withLockedValue { $0.recordEvent(at: Date()) }
         broadcaster.yield(event)
     }
 
@@ -202,7 +168,7 @@ public final class MarketHub: Sendable {
     /// carry the symbol id, not the contract id.
     private func split(_ arguments: [RawJSON], event: String) -> (String, RawJSON)? {
         guard arguments.count >= 2, let contract = try? String(hubPayload: arguments[0]) else {
-            counters.withLockedValue { $0.malformed += 1 }
+            supervised.countMalformed()
             logger.warning("Ignored a \(event) without (contractId, data) arguments.", metadata: ["arguments": "\(arguments.count)"])
             return nil
         }
@@ -217,7 +183,7 @@ public final class MarketHub: Sendable {
         do {
             value = try T(hubPayload: payload)
         } catch {
-            counters.withLockedValue { $0.malformed += 1 }
+            supervised.countMalformed()
             logger.warning("Ignored a malformed \(event).", metadata: ["error": "\(error.message)"])
             return nil
         }
@@ -227,29 +193,10 @@ public final class MarketHub: Sendable {
     private func decodeBatch<Element: HubPayloadDecodable>(_ type: Element.Type, _ payload: RawJSON, event: String) -> [Element]? {
         guard let batch = decode(OneOrMany<Element>.self, payload, event: event) else { return nil }
         if batch.skippedCount > 0 {
-            counters.withLockedValue { $0.malformed += batch.skippedCount }
+            supervised.countMalformed(batch.skippedCount)
             logger.warning("Skipped malformed items of a \(event).", metadata: ["skipped": "\(batch.skippedCount)"])
         }
         return batch.elements
-    }
-
-    // MARK: Watchdog
-
-    private func startWatchdog() {
-        guard let watchdog, let window = options.staleFeedWindow else { return }
-        let tick = max(window / 4, .milliseconds(100))
-        let task = Task { [weak self] in
-            while !Task.isCancelled {
-                try? await Task.sleep(for: tick)
-                guard let self else { return }
-                guard case .stale(let silence) = watchdog.withLockedValue({ $0.check(at: Date()) }) else { continue }
-                self.counters.withLockedValue { $0.staleReconnects += 1 }
-                let reason = "no market data for \(Int(silence)) s while connected (stale feed)"
-                self.logger.error("Market feed is silent; forcing a reconnect.", metadata: ["silence": "\(silence)"])
-                await self.session.restart(reason: reason)
-            }
-        }
-        watchdogTask.withLockedValue { $0?.cancel(); $0 = task }
     }
 }
 

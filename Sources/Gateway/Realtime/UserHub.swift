@@ -10,9 +10,8 @@ import NIOConcurrencyHelpers
 /// Like ``MarketHub`` it takes its token from the ``TokenManager`` on every connect, keeps the
 /// wanted subscriptions and restores them on every new connection, and reports a
 /// ``UserEvent/gap(reason:)`` whenever updates may have been missed: the connection dropped, an
-/// event could not be read, or the consumer fell so far behind that its buffer overflowed. A
-/// subscription the server refuses stays wanted and is retried (``HubStatus/degraded(reason:)``).
-/// It has no stale-feed watchdog: a flat account is legitimately silent.
+/// event could not be read, or the consumer fell so far behind that its buffer overflowed. It has
+/// no stale-feed watchdog: a flat account is legitimately silent.
 ///
 /// ``AccountMonitor`` builds an account's state from these events and REST snapshots.
 ///
@@ -24,9 +23,8 @@ import NIOConcurrencyHelpers
 /// for await case .order(let order) in events { print(order.id, order.status) }
 /// ```
 public final class UserHub: Sendable {
-    private let session: HubSession<UserSubscription>
+    private let supervised: SupervisedHub<UserSubscription>
     private let broadcaster: EventBroadcaster<UserEvent>
-    private let counters = NIOLockedValueBox((events: 0, malformed: 0))
     private let logger: Logger
 
     /// A user hub for the gateway of `client`, sharing its token manager.
@@ -36,32 +34,36 @@ public final class UserHub: Sendable {
 
     public init(url: URL, tokens: TokenManager, options: HubOptions = .init(), logger: Logger = Logger(label: "gateway.user")) {
         let bufferSize = options.eventBufferSize
+        // A consumer that lost events must rebuild what it derived from them: it is sent a gap.
         let broadcaster = EventBroadcaster<UserEvent>(bufferSize: bufferSize, overflowMarker: {
             .gap(reason: "events were dropped: this consumer fell more than \(bufferSize) events behind")
         })
         self.broadcaster = broadcaster
         self.logger = logger
-        session = HubSession(
+        supervised = SupervisedHub(
             url: url,
             tokens: tokens,
             options: options,
+            staleFeedWindow: nil,
             logger: logger,
-            apply: { connection, subscription in
-                if let accountId = subscription.accountId {
-                    try await connection.invoke(subscription.subscribeMethod, accountId)
-                } else {
-                    try await connection.invoke(subscription.subscribeMethod)
-                }
-            },
-            remove: { connection, subscription in
-                if let accountId = subscription.accountId {
-                    try await connection.invoke(subscription.unsubscribeMethod, accountId)
-                } else {
-                    try await connection.invoke(subscription.unsubscribeMethod)
-                }
-            },
-            onGap: { reason in broadcaster.yield(.gap(reason: reason)) },
-            onLive: { connectionId in broadcaster.yield(.live(connectionId: connectionId)) }
+            hooks: .init(
+                apply: { connection, subscription in
+                    if let accountId = subscription.accountId {
+                        try await connection.invoke(subscription.subscribeMethod, accountId)
+                    } else {
+                        try await connection.invoke(subscription.subscribeMethod)
+                    }
+                },
+                remove: { connection, subscription in
+                    if let accountId = subscription.accountId {
+                        try await connection.invoke(subscription.unsubscribeMethod, accountId)
+                    } else {
+                        try await connection.invoke(subscription.unsubscribeMethod)
+                    }
+                },
+                gap: { reason, _ in broadcaster.yield(.gap(reason: reason)) },
+                live: { connectionId in broadcaster.yield(.live(connectionId: connectionId)) }
+            )
         )
         registerHandlers()
     }
@@ -70,32 +72,39 @@ public final class UserHub: Sendable {
     public func events() -> AsyncStream<UserEvent> { broadcaster.stream() }
 
     /// The hub's status now, then every change.
-    public func statusUpdates() -> AsyncStream<HubStatus> { session.statusUpdates() }
+    public func statusUpdates() -> AsyncStream<HubStatus> { supervised.statusUpdates() }
 
-    public var status: HubStatus { session.status }
+    public var status: HubStatus { supervised.status }
 
     public var subscriptions: [UserSubscription] {
-        get async { await session.coordinator.wantedSubscriptions }
+        get async { supervised.wantedSubscriptions }
     }
 
     /// Wanted subscriptions the server refused, with its message. They stay wanted and are
     /// retried (see ``HubStatus/degraded(reason:)``) until accepted or unsubscribed.
     public var refusedSubscriptions: [UserSubscription: String] {
-        get async { await session.coordinator.refusedSubscriptions }
+        get async { supervised.refusedSubscriptions }
     }
 
     /// Events received and events that could not be read.
-    public var statistics: (events: Int, malformed: Int) { counters.withLockedValue { $0 } }
+    public var statistics: (events: Int, malformed: Int) {
+        let statistics = supervised.statistics
+        return (statistics.events, statistics.malformed)
+    }
 
-    public func start() async throws { try await session.start() }
+    /// Connects. Throws a ``HubError`` when the first connection fails; after that, reconnects
+    /// happen by themselves.
+    public func start() async throws { try await supervised.start() }
 
-    public func stop() async { await session.stop() }
+    /// Disconnects; the wanted subscriptions are kept for a later ``start()``.
+    public func stop() async { await supervised.stop() }
 
-    /// Subscribes; kept across reconnects until unsubscribed. A subscription the server refuses
-    /// is thrown (`SignalRError.invocationFailed`) and stays wanted: the hub reports itself
-    /// degraded and retries it until it is accepted or unsubscribed.
+    /// Subscribes; kept across reconnects until unsubscribed. When connected, waits for the
+    /// gateway's answer: a refusal is thrown (``HubError/Code/refused``) and the subscription
+    /// stays wanted and retried; no answer in time is thrown (``HubError/Code/timedOut``) and the
+    /// hub reconnects.
     public func subscribe(_ subscription: UserSubscription) async throws {
-        try await session.subscribe(subscription)
+        try await supervised.subscribe(subscription)
     }
 
     /// Subscribes to orders, positions and trades of an account (and account updates).
@@ -107,12 +116,12 @@ public final class UserHub: Sendable {
     }
 
     public func unsubscribe(_ subscription: UserSubscription) async throws {
-        try await session.unsubscribe(subscription)
+        try await supervised.unsubscribe(subscription)
     }
 
     /// Drops the connection and connects anew, restoring every subscription.
     public func reconnect(reason: String = "requested") async {
-        await session.restart(reason: reason)
+        supervised.reconnect(reason: HubError(code: .reconnectRequested, message: "reconnect requested: \(reason)"))
     }
 
     private func registerHandlers() {
@@ -124,18 +133,17 @@ public final class UserHub: Sendable {
     }
 
     private func register<T: Decodable & Sendable>(_ event: String, _ type: T.Type, _ decoder: JSONDecoder, wrap: @escaping @Sendable (T) -> UserEvent) {
-        session.connection.onRaw(event) { [weak self] arguments in
+        supervised.on(event) { [weak self] arguments in
             guard let self else { return }
             // User events carry one argument; tolerate a leading id as some clients have seen.
             guard let payload = arguments.last, !payload.isNull else { return }
             do {
                 let value = try payload.decode(T.self, decoder: decoder)
-                self.counters.withLockedValue { $0.events += 1 }
                 self.broadcaster.yield(wrap(value))
             } catch {
-                // The update it carried is lost: say so, so that account state is rebuilt.
-                self.counters.withLockedValue { $0.malformed += 1 }
+                self.supervised.countMalformed()
                 self.logger.warning("Ignored a malformed \(event).", metadata: ["error": "\(error)"])
+                // The update it carried is lost: say so, so that account state is rebuilt.
                 self.broadcaster.yield(.gap(reason: "an unreadable \(event) was ignored"))
             }
         }

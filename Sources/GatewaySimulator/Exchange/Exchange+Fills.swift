@@ -58,7 +58,7 @@ extension Exchange {
 
         let trade = SimTrade(
             id: nextTradeId, accountId: order.accountId, contractId: contract.id, creationTimestamp: timestamp,
-            price: contract.price(ofTicks: ticks), profitAndLoss: pnl, fees: fee, side: order.side, size: order.size,
+            price: price, profitAndLoss: pnl, fees: fee, side: order.side, size: order.size,
             voided: false, orderId: order.id
         )
         nextTradeId += 1

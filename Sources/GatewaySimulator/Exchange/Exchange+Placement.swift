@@ -131,7 +131,7 @@ extension Exchange {
     static func prices(
         for command: PlaceOrderCommand, type: SimOrderType, side: SimOrderSide, contract: SimContract, touch: MarketTouch
     ) -> Result<OrderPrices, RejectionMessage> {
-        func aligned(_ price: Double?, _ label: String) -> Result<Int64, RejectionMessage> {
+        func aligned(_ price: Decimal?, _ label: String) -> Result<Int64, RejectionMessage> {
             guard let price else { return .failure(RejectionMessage(text: "\(label.capitalized) price is required for this order type.")) }
             guard let ticks = contract.ticks(of: price), ticks > 0 else {
                 return .failure(RejectionMessage(text: "Invalid \(label) price. Price is not aligned to tick size."))

@@ -8,18 +8,18 @@ public struct PlaceOrderCommand: Sendable {
     public var type: Int
     public var side: Int
     public var size: Int
-    public var limitPrice: Double?
-    public var stopPrice: Double?
+    public var limitPrice: Decimal?
+    public var stopPrice: Decimal?
     /// Absolute price level for TrailingStop; the distance is `|last - trailPrice|`.
-    public var trailPrice: Double?
+    public var trailPrice: Decimal?
     public var customTag: String?
     public var stopLossBracket: BracketSpec?
     public var takeProfitBracket: BracketSpec?
 
     /// Creates a command.
     public init(
-        accountId: Int, contractId: String, type: Int, side: Int, size: Int, limitPrice: Double? = nil,
-        stopPrice: Double? = nil, trailPrice: Double? = nil, customTag: String? = nil,
+        accountId: Int, contractId: String, type: Int, side: Int, size: Int, limitPrice: Decimal? = nil,
+        stopPrice: Decimal? = nil, trailPrice: Decimal? = nil, customTag: String? = nil,
         stopLossBracket: BracketSpec? = nil, takeProfitBracket: BracketSpec? = nil
     ) {
         self.accountId = accountId
@@ -47,12 +47,12 @@ public struct ModifyOrderCommand: Sendable {
     public var accountId: Int
     public var orderId: Int64
     public var size: Int?
-    public var limitPrice: Double?
-    public var stopPrice: Double?
-    public var trailPrice: Double?
+    public var limitPrice: Decimal?
+    public var stopPrice: Decimal?
+    public var trailPrice: Decimal?
 
     /// Creates a command.
-    public init(accountId: Int, orderId: Int64, size: Int? = nil, limitPrice: Double? = nil, stopPrice: Double? = nil, trailPrice: Double? = nil) {
+    public init(accountId: Int, orderId: Int64, size: Int? = nil, limitPrice: Decimal? = nil, stopPrice: Decimal? = nil, trailPrice: Decimal? = nil) {
         self.accountId = accountId
         self.orderId = orderId
         self.size = size

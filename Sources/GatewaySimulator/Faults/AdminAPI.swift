@@ -26,6 +26,8 @@ import NIOFoundationCompat
 /// | `/admin/hubs/refuse-subscriptions` | `count`, `hub` | next `Subscribe…` calls get a hub error |
 /// | `/admin/hubs/frames` | `mode` (normal/split/fragment/batch), `maxFrameBytes`, `messagesPerFrame` | framing |
 /// | `/admin/hubs/large-depth` | `bytes` (0 or missing: off) | oversized depth frames |
+/// | `/admin/hubs/drop-new` | `hub` (`none`: off) | every new hub connection dropped after its handshake |
+/// | `/admin/hubs/subscription-delay` | `seconds` (0 or missing: off) | `Subscribe…` answered that late |
 /// | `/admin/writes/lose-response` | `kind` (place/cancel/modify/close), `mode` (reset/hang/garble/status500/reset-unexecuted), `count` (default 1; 0 disarms), `seconds` (hang time) | the next writes lose their answer |
 public struct AdminAPI<Context: PeerAwareRequestContext>: Sendable {
     /// The simulator's parts.
@@ -46,11 +48,14 @@ public struct AdminAPI<Context: PeerAwareRequestContext>: Sendable {
             ("tokens/expire-all", { _ in await faults.expireAllTokens(); return nil }),
             ("tokens/revoke-all", { _ in await faults.revokeAllTokens(); return nil }),
             ("tokens/lifetime", { body in
-                guard let seconds = body.seconds, seconds > 0 else { return AdminError(message: "seconds must be > 0") }
+                // Bounded: the lifetime becomes a JWT `exp` integer, and 1e300 seconds would trap there.
+                guard let seconds = body.seconds, seconds > 0, seconds <= 315_360_000 else {
+                    return AdminError(message: "seconds must be above 0 and at most 315360000 (ten years)")
+                }
                 await faults.setTokenLifetime(seconds)
                 return nil
             }),
-            ("auth/fail-validate", { body in faults.failNextValidations(body.count ?? 1); return nil }),
+            ("auth/fail-validate", { body in faults.failNextValidations(min(max(body.count ?? 1, 0), 1_000_000)); return nil }),
             ("feed/stall", { _ in faults.stallFeed(); return nil }),
             ("feed/resume", { _ in faults.resumeFeed(); return nil }),
             ("feed/step", { body in await core.advanceMarket(steps: min(max(body.steps ?? 1, 1), 100_000)); return nil }),
@@ -63,6 +68,8 @@ public struct AdminAPI<Context: PeerAwareRequestContext>: Sendable {
             ("market/closed", { body in await faults.setMarketClosed(body.closed ?? true); return nil }),
             ("rate-limit/burst", { body in
                 guard body.count != nil || body.seconds != nil else { return AdminError(message: "count or seconds required") }
+                if let seconds = body.seconds, !(seconds > 0 && seconds <= 86_400) { return AdminError(message: "seconds must be above 0 and at most 86400") }
+                if let count = body.count, !(0...1_000_000).contains(count) { return AdminError(message: "count must be between 0 and 1000000") }
                 faults.injectRateLimitBurst(requests: body.count, duration: body.seconds)
                 return nil
             }),
@@ -80,19 +87,19 @@ public struct AdminAPI<Context: PeerAwareRequestContext>: Sendable {
                     return nil
                 }
             }),
-            ("hubs/refuse-upgrades", { body in faults.refuseNextUpgrades(body.count ?? 1); return nil }),
+            ("hubs/refuse-upgrades", { body in faults.refuseNextUpgrades(min(max(body.count ?? 1, 0), 1_000_000)); return nil }),
             ("hubs/refuse-subscriptions", { body in
                 switch body.hubSelector() {
                 case .failure(let error): return error
-                case .success(let hub): faults.refuseNextSubscriptions(body.count ?? 1, on: hub); return nil
+                case .success(let hub): faults.refuseNextSubscriptions(min(max(body.count ?? 1, 0), 1_000_000), on: hub); return nil
                 }
             }),
             ("hubs/frames", { body in
                 switch body.mode?.lowercased() ?? "normal" {
                 case "normal": faults.setFrameMode(.normal)
-                case "split": faults.setFrameMode(.split(maxFrameBytes: max(1, body.maxFrameBytes ?? 16)))
-                case "fragment": faults.setFrameMode(.fragment(maxFrameBytes: max(1, body.maxFrameBytes ?? 16)))
-                case "batch": faults.setFrameMode(.batch(messagesPerFrame: max(2, body.messagesPerFrame ?? 4)))
+                case "split": faults.setFrameMode(.split(maxFrameBytes: min(max(1, body.maxFrameBytes ?? 16), 64 << 20)))
+                case "fragment": faults.setFrameMode(.fragment(maxFrameBytes: min(max(1, body.maxFrameBytes ?? 16), 64 << 20)))
+                case "batch": faults.setFrameMode(.batch(messagesPerFrame: min(max(2, body.messagesPerFrame ?? 4), 100_000)))
                 default: return AdminError(message: "mode must be normal, split, fragment or batch")
                 }
                 return nil
@@ -108,13 +115,29 @@ public struct AdminAPI<Context: PeerAwareRequestContext>: Sendable {
                 }
                 let count = body.count ?? 1
                 guard count >= 0 else { return AdminError(message: "count must be 0 (disarm) or more") }
-                if let seconds = body.seconds, !(seconds > 0) { return AdminError(message: "seconds (the hang time) must be > 0") }
+                if let seconds = body.seconds, !(seconds > 0 && seconds <= 3_600) { return AdminError(message: "seconds (the hang time) must be above 0 and at most 3600") }
                 faults.loseResponses(of: kind, mode: mode, count: count, hangSeconds: body.seconds ?? LostResponseSwitch.defaultHangSeconds)
                 return nil
             }),
             ("hubs/large-depth", { body in
                 let bytes = body.bytes ?? 0
                 faults.setOversizedDepthFrames(bytes: bytes > 0 ? bytes : nil)
+                return nil
+            }),
+            ("hubs/drop-new", { body in
+                if body.hub?.lowercased() == "none" {
+                    faults.dropNewHubConnections(nil)
+                    return nil
+                }
+                switch body.hubSelector() {
+                case .failure(let error): return error
+                case .success(let hub): faults.dropNewHubConnections(hub); return nil
+                }
+            }),
+            ("hubs/subscription-delay", { body in
+                let seconds = body.seconds ?? 0
+                guard seconds >= 0, seconds <= 3_600 else { return AdminError(message: "seconds must be between 0 (off) and 3600") }
+                faults.delaySubscriptionAnswers(by: seconds > 0 ? .milliseconds(Int64((seconds * 1000).rounded())) : nil)
                 return nil
             }),
         ]

@@ -6,7 +6,7 @@ struct AdminRequest: Decodable, Sendable {
     var seconds: Double?
     var closed: Bool?
     var contractId: String?
-    var price: Double?
+    var price: Decimal?
     var hub: String?
     var allowReconnect: Bool?
     var error: String?
@@ -22,7 +22,8 @@ struct AdminRequest: Decodable, Sendable {
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: WireKey.self)
         count = try c.int32("count")
-        seconds = try c.decimal("seconds")
+        // A duration, not money: a Double is the right type once the number is read.
+        seconds = try c.decimal("seconds").map { NSDecimalNumber(decimal: $0).doubleValue }
         closed = try c.decodeIfPresent(Bool.self, forKey: WireKey("closed"))
         contractId = try c.optionalString("contractId")
         price = try c.decimal("price")

@@ -20,6 +20,8 @@ public final class FaultInjector: Sendable {
     }
 
     private let state = NIOLockedValueBox(State())
+    /// The timing faults (``HubTimingFaults``), apart from `state` so that their switches live in their own file.
+    let hubTiming = NIOLockedValueBox(HubTimingFaults())
     private let tokens: TokenAuthority
     private let feed: MarketFeed
     private let exchange: Exchange
@@ -116,7 +118,8 @@ public final class FaultInjector: Sendable {
                 state.lostResponses[kind] = nil
                 return
             }
-            let hang = hangSeconds.isFinite && hangSeconds > 0 ? hangSeconds : LostResponseSwitch.defaultHangSeconds
+            // At most an hour: the hang becomes a Duration, and 1e300 seconds would trap there.
+            let hang = hangSeconds.isFinite && hangSeconds > 0 ? min(hangSeconds, 3_600) : LostResponseSwitch.defaultHangSeconds
             state.lostResponses[kind] = LostResponseSwitch(mode: mode, remaining: count, hangSeconds: hang)
         }
     }
@@ -255,6 +258,7 @@ public final class FaultInjector: Sendable {
             state.oversizedDepthFrameBytes = nil
             state.lostResponses = [:]
         }
+        hubTiming.withLockedValue { $0 = HubTimingFaults() }
         feed.setStalled(false)
         await exchange.setMarketClosed(false)
         await tokens.setLifetime(defaultTokenLifetime)

@@ -91,9 +91,9 @@ public struct BarGenerator: Sendable {
             volume = max(1, Int(span / 60 * Double(perMinute)))
         }
         return SimBar(
-            time: Date(timeIntervalSince1970: start), open: contract.price(ofTicks: open),
-            high: contract.price(ofTicks: high), low: contract.price(ofTicks: low),
-            close: contract.price(ofTicks: close), volume: volume
+            time: Date(timeIntervalSince1970: start), open: contract.decimalPrice(ofTicks: open),
+            high: contract.decimalPrice(ofTicks: high), low: contract.decimalPrice(ofTicks: low),
+            close: contract.decimalPrice(ofTicks: close), volume: volume
         )
     }
 }

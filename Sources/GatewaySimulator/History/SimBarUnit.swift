@@ -11,9 +11,9 @@ public enum SimBarUnit: Int, Sendable, CaseIterable {
 /// One `AggregateBarModel`: bar start time, OHLC and volume.
 public struct SimBar: Sendable, Equatable {
     public var time: Date
-    public var open: Double
-    public var high: Double
-    public var low: Double
-    public var close: Double
+    public var open: Decimal
+    public var high: Decimal
+    public var low: Decimal
+    public var close: Decimal
     public var volume: Int
 }

@@ -27,6 +27,9 @@ final class SimulatorHubRuntime: Sendable {
         userLogger[metadataKey: "hub"] = "user"
         self.market = SimulatorMarketHub(core: core, configuration: configuration, logger: marketLogger)
         self.user = SimulatorUserHub(core: core, configuration: configuration, logger: userLogger)
+        for (path, server) in [(Self.marketPath, market.server), (Self.userPath, user.server)] {
+            server.onConnected { [faults = core.faults] connection in _ = faults.admitOrDrop(connection, hubPath: path) }
+        }
     }
 
     /// Whether this runtime was built for `core`.

@@ -78,7 +78,7 @@ enum BodyBinding {
         case is Int32.Type: "System.Int32"
         case is Int64.Type: "System.Int64"
         case is Bool.Type: "System.Boolean"
-        case is Double.Type: "System.Decimal"
+        case is Decimal.Type: "System.Decimal"
         case is String.Type: "System.String"
         default: "the target type"
         }

@@ -109,7 +109,7 @@ public actor GatewaySimulator {
 
     /// Moves a contract's market to `price` at once; see ``MarketFeed/move(contractId:to:)``.
     @discardableResult
-    public nonisolated func setMarketPrice(contractId: String, price: Double) async -> Bool {
+    public nonisolated func setMarketPrice(contractId: String, price: Decimal) async -> Bool {
         await core.setMarketPrice(contractId: contractId, price: price)
     }
 

@@ -78,7 +78,7 @@ public struct SimulatorCore: Sendable {
     /// Moves a contract's market to `price` at once and lets the exchange match. False for an
     /// unknown contract or a price off the tick grid.
     @discardableResult
-    public func setMarketPrice(contractId: String, price: Double) async -> Bool {
+    public func setMarketPrice(contractId: String, price: Decimal) async -> Bool {
         guard let summary = feed.move(contractId: contractId, to: price) else { return false }
         await exchange.marketDidUpdate(summary)
         return true

@@ -62,11 +62,24 @@ public final class HubConnection: Sendable {
     ///   - httpClient: the client used for negotiate; by default one process-wide client that fails
     ///     fast when the server is unreachable. Its TLS settings apply to `https` negotiate.
     ///   - eventLoopGroup: the group the WebSocket runs on; by default NIO's singleton group.
-    public init(
+    public convenience init(
         url: URL,
         options: HubConnectionOptions = HubConnectionOptions(),
         httpClient: HTTPClient? = nil,
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) {
+        self.init(url: url, options: options, httpClient: httpClient, eventLoopGroup: eventLoopGroup,
+                  tlsContexts: TLSContextCache(configuration: options.tlsConfiguration))
+    }
+
+    /// A connection that shares `tlsContexts` with others: a supervisor that makes a new
+    /// connection for every reconnect builds its TLS context (its trust roots) once.
+    package init(
+        url: URL,
+        options: HubConnectionOptions,
+        httpClient: HTTPClient? = nil,
+        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        tlsContexts: TLSContextCache
     ) {
         var logger = options.logger
         self.endpoint = Result { () throws(SignalRError) in try HubEndpoint(url) }
@@ -76,7 +89,7 @@ public final class HubConnection: Sendable {
         self.httpClient = httpClient ?? DefaultHTTPClient.shared
         self.eventLoopGroup = eventLoopGroup
         self.logger = logger
-        self.tlsContexts = TLSContextCache(configuration: options.tlsConfiguration)
+        self.tlsContexts = tlsContexts
         self.core = NIOLockedValueBox(
             ConnectionCore(
                 machine: ConnectionStateMachine(

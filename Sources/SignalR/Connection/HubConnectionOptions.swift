@@ -4,7 +4,7 @@ import NIOSSL
 /// How a ``HubConnection`` connects, authenticates, keeps alive and reconnects.
 ///
 /// The defaults follow the official clients: handshake timeout 15 s, a Ping after 15 s without
-/// sending, server timeout 30 s, no automatic reconnect.
+/// sending, server timeout 30 s, no automatic reconnect, no invocation timeout.
 ///
 /// ```swift
 /// var options = HubConnectionOptions()
@@ -37,6 +37,12 @@ public struct HubConnectionOptions: Sendable {
     public var negotiateTimeout: Duration = .seconds(100)
     /// How long ``HubConnection/stop()`` waits for the server to close the WebSocket.
     public var closeTimeout: Duration = .seconds(2)
+    /// How long an invocation may wait for the server's Completion before it fails with
+    /// ``SignalRError/invocationTimedOut(method:timeout:)``; `nil` (the default, as in the official
+    /// clients) waits as long as the connection lives. Each call can override it
+    /// (``HubConnection/invoke(_:_:timeout:)``). A timed-out invocation is not cancelled on the
+    /// server (SignalR has no cancel for it): the server may still carry it out.
+    public var invocationTimeout: Duration?
 
     /// The largest message (one WebSocket message, and one hub message) accepted from the server.
     public var maximumMessageSize: Int = 4 << 20

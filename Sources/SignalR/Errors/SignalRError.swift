@@ -44,6 +44,10 @@ public indirect enum SignalRError: Error, Sendable, Hashable, CustomStringConver
     case protocolViolation(String)
     /// The hub method failed; the text is the server's Completion error.
     case invocationFailed(method: String, message: String)
+    /// The server sent no Completion within `timeout` (``HubConnectionOptions/invocationTimeout``
+    /// or the call's own). Nothing more is sent for the invocation and a late Completion is
+    /// ignored; the server may still have carried it out.
+    case invocationTimedOut(method: String, timeout: Duration)
     /// The connection ended while the invocation or stream was pending. It was not resent.
     case connectionLost(cause: SignalRError?)
     /// The invocation was attempted while the connection was not connected.
@@ -116,6 +120,8 @@ public indirect enum SignalRError: Error, Sendable, Hashable, CustomStringConver
             "Protocol violation: \(message)"
         case .invocationFailed(let method, let message):
             "Invocation of '\(method)' failed: \(message)"
+        case .invocationTimedOut(let method, let timeout):
+            "The server did not answer the invocation of '\(method)' within \(timeout.formattedSeconds); it may still carry it out."
         case .connectionLost(let cause):
             "Invocation canceled due to the underlying connection being closed"
                 + (cause.map { ": \($0.description)" } ?? ".")

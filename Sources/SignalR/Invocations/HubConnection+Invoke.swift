@@ -11,15 +11,19 @@ extension HubConnection {
     /// let sum = try await connection.invoke("Add", 2, 3, returning: Int.self)
     /// ```
     ///
+    /// - Parameter timeout: how long to wait for the server's answer; `nil` for the connection's
+    ///   ``HubConnectionOptions/invocationTimeout``.
     /// - Throws: ``SignalRError/invocationFailed(method:message:)`` when the hub fails,
+    ///   ``SignalRError/invocationTimedOut(method:timeout:)`` when it does not answer in time,
     ///   ``SignalRError/connectionLost(cause:)`` when the connection ends first (the call is not
     ///   resent), ``SignalRError/notConnected``, ``SignalRError/decodingFailed(_:)``.
     public func invoke<Result: Decodable>(
         _ method: String,
         _ arguments: any Encodable...,
-        returning type: Result.Type
+        returning type: Result.Type,
+        timeout: Duration? = nil
     ) async throws -> Result {
-        let raw = try await invokeRaw(method, arguments: try encodeArguments(arguments))
+        let raw = try await invokeRaw(method, arguments: try encodeArguments(arguments), timeout: timeout)
         let decoder = JSONDecoder()
         return try ArgumentDecoding.decode(Result.self, from: raw ?? .null, decoder: decoder, what: "The result of '\(method)'")
     }
@@ -28,9 +32,10 @@ extension HubConnection {
     ///
     /// ```swift
     /// try await connection.invoke("SubscribeContractQuotes", "CON.F.US.EP.U25")
+    /// try await connection.invoke("SubscribeContractQuotes", "CON.F.US.EP.U25", timeout: .seconds(5))
     /// ```
-    public func invoke(_ method: String, _ arguments: any Encodable...) async throws {
-        _ = try await invokeRaw(method, arguments: try encodeArguments(arguments))
+    public func invoke(_ method: String, _ arguments: any Encodable..., timeout: Duration? = nil) async throws {
+        _ = try await invokeRaw(method, arguments: try encodeArguments(arguments), timeout: timeout)
     }
 
     /// Calls a hub method without waiting for (or allowing) a result: no invocation id is sent.
@@ -60,9 +65,28 @@ extension HubConnection {
 
     /// Calls a hub method with arguments that are already JSON; returns the raw result, or `nil`
     /// for a method without one.
-    public func invokeRaw(_ method: String, arguments: [RawJSON]) async throws -> RawJSON? {
+    ///
+    /// Past `timeout` (or ``HubConnectionOptions/invocationTimeout``) without a Completion the call
+    /// fails with ``SignalRError/invocationTimedOut(method:timeout:)``: it is forgotten, nothing more
+    /// is sent for it, and a Completion arriving later is dropped.
+    public func invokeRaw(_ method: String, arguments: [RawJSON], timeout: Duration? = nil) async throws -> RawJSON? {
         let promise = InvocationPromise()
         let (session, id) = try register(.call(method: method, promise))
+        let timer = (timeout ?? options.invocationTimeout).map { limit in
+            Task { [weak self] in
+                do {
+                    try await Task.sleep(for: limit)
+                } catch {
+                    return
+                }
+                guard let self else { return }
+                // Only a call still pending times out; a Completion that won the race removed it.
+                guard case .some = self.core.withLockedValue({ $0.invocations.remove(id) }) else { return }
+                self.logger.warning("No answer to '\(method)' within \(limit.formattedSeconds); the invocation failed.")
+                promise.complete(.failure(.invocationTimedOut(method: method, timeout: limit)))
+            }
+        }
+        defer { timer?.cancel() }
         do {
             try await session.send(.invocation(InvocationMessage(invocationId: id, target: method, arguments: arguments)))
         } catch {

@@ -1,14 +1,14 @@
 import NIOSSL
 import NIOConcurrencyHelpers
 
-/// Builds the `NIOSSLContext` for `wss` once per connection (loading trust roots is costly) and
-/// reuses it for every reconnect.
-final class TLSContextCache: Sendable {
+/// Builds the `NIOSSLContext` for `wss` once (loading trust roots is costly) and reuses it for
+/// every reconnect, and for every connection it is shared with.
+package final class TLSContextCache: Sendable {
     private let configuration: TLSConfiguration
     private let context = NIOLockedValueBox<NIOSSLContext?>(nil)
 
     /// - Parameter configuration: `nil` for the platform's trust roots with full verification.
-    init(configuration: TLSConfiguration?) {
+    package init(configuration: TLSConfiguration?) {
         self.configuration = configuration ?? .makeClientConfiguration()
     }
 

@@ -13,8 +13,11 @@ import Synchronization
 /// fragment aggregator (messages up to the maximum message size), ``WebSocketClientControlHandler``
 /// (pings, close frames, masking, protocol errors) and the `NIOAsyncChannel` bridge.
 enum WebSocketTransport {
-    /// The most frames one WebSocket message may arrive in: a 4 MiB message in 64-byte fragments.
-    static let maximumFragmentsPerMessage = 65_536
+    /// The most frames one WebSocket message may arrive in: fragments of 64 bytes on average at
+    /// the maximum message size (65,536 for the default 4 MiB), and never fewer than 1,024.
+    static func maximumFragments(forMessageSize size: Int) -> Int {
+        max(1_024, size / 64)
+    }
 
     typealias Channel = NIOAsyncChannel<WebSocketInbound, WebSocketFrame>
 
@@ -93,7 +96,7 @@ enum WebSocketTransport {
                             minNonFinalFragmentSize: 0,
                             // Bounded: a server sending endless (even empty) fragments of one
                             // message is a protocol error, not a memory sink.
-                            maxAccumulatedFrameCount: WebSocketTransport.maximumFragmentsPerMessage,
+                            maxAccumulatedFrameCount: WebSocketTransport.maximumFragments(forMessageSize: maximumSize),
                             maxAccumulatedFrameSize: maximumSize
                         )
                     )

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A forward-only reader of one ``RawJSON`` value, for decoding hub payloads without
 /// `JSONDecoder`.
 ///
@@ -11,10 +13,10 @@
 ///
 /// ```swift
 /// var reader = JSONReader(payload)
-/// var price: Double?
+/// var price: Decimal?
 /// try reader.readObject { reader, key throws(HubProtocolError) in
 ///     if key == "lastPrice" {
-///         price = try reader.readNull() ? nil : reader.readDouble()
+///         price = try reader.readNull() ? nil : reader.readDecimal()
 ///     } else {
 ///         try reader.skipValue()
 ///     }
@@ -95,6 +97,12 @@ public struct JSONReader {
     /// Reads a number as a finite, correctly rounded `Double`.
     public mutating func readDouble() throws(HubProtocolError) -> Double {
         try scanner.readDouble()
+    }
+
+    /// Reads a number as an exact `Decimal` (`71.23` is 71.23, not the nearest binary fraction),
+    /// the value `JSONDecoder` gives for `Decimal`; prices take an allocation-free fast path.
+    public mutating func readDecimal() throws(HubProtocolError) -> Decimal {
+        try scanner.readDecimal()
     }
 
     /// Reads an integral number that fits in `Int64` (`5`, `5.0` and `5e0` are accepted).

@@ -1,3 +1,5 @@
+import Foundation
+
 extension JSONScanner {
     /// Powers of ten that a `Double` holds exactly: the range of the exact fast path.
     private static let exactPowersOfTen: [Double] = [
@@ -18,6 +20,24 @@ extension JSONScanner {
         let text = String(decoding: slice(range), as: UTF8.self)
         guard let value = Double(text), value.isFinite else {
             throw HubProtocolError("The number \(text) does not fit in a Double.")
+        }
+        return value
+    }
+
+    /// Reads a JSON number as an exact `Decimal`: `71.23` is 71.23, not the nearest binary
+    /// fraction, with the value `JSONDecoder` gives for `Decimal`.
+    ///
+    /// Prices on the wire are short decimals (`5321.25`). Those take the fast path: up to 19
+    /// digits accumulate into a `UInt64` mantissa and the decimal is built from it and the count
+    /// of fraction digits, without a `Double` or a `String`. Anything else (an exponent, more
+    /// digits) is parsed by Foundation's decimal parser, the one `JSONDecoder` uses. A number
+    /// beyond `Decimal`'s range is an error, as it is for `JSONDecoder`.
+    mutating func readDecimal() throws(HubProtocolError) -> Decimal {
+        let range = try readNumberRange()
+        if let value = Self.fastDecimal(slice(range)) { return value }
+        let text = String(decoding: slice(range), as: UTF8.self)
+        guard let value = Decimal(string: text), !value.isNaN else {
+            throw HubProtocolError("The number \(text) does not fit in a Decimal.")
         }
         return value
     }
@@ -58,6 +78,37 @@ extension JSONScanner {
             index += 1
         }
         return negative ? -value : value
+    }
+
+    /// A validated JSON number without an exponent and with at most 19 digits, as an exact
+    /// `Decimal`; nil for anything else.
+    private static func fastDecimal(_ bytes: ArraySlice<UInt8>) -> Decimal? {
+        var index = bytes.startIndex
+        let negative = bytes[index] == UInt8(ascii: "-")
+        if negative { index += 1 }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        var inFraction = false
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            index += 1
+            if byte == UInt8(ascii: ".") {
+                inFraction = true
+                continue
+            }
+            let digit = UInt64(byte) &- 48
+            // An exponent ('e', 'E') or anything unexpected: not for the fast path.
+            guard digit <= 9 else { return nil }
+            digits += 1
+            // 19 digits stay below 10^19 < 2^64; leading zeros count too, which keeps the rule simple.
+            guard digits <= 19 else { return nil }
+            mantissa = mantissa &* 10 &+ digit
+            if inFraction { fractionDigits += 1 }
+        }
+        // Zero has no sign in Decimal (and `-0` reads as 0, as JSONDecoder reads it).
+        guard mantissa != 0 else { return Decimal() }
+        return Decimal(sign: negative ? .minus : .plus, exponent: -fractionDigits, significand: Decimal(mantissa))
     }
 
     /// A validated JSON number without an exponent and with at most 15 significant digits, as an

@@ -26,7 +26,7 @@ enum HubErrorText {
     }
 
     /// The Completion error for a method that threw, built like `ErrorMessageHelper.BuildErrorMessage`:
-    /// a ``HubError`` always adds its message; other errors only with detailed errors.
+    /// a ``HubException`` always adds its message; other errors only with detailed errors.
     static func invocationFailed(_ target: String, error: any Error, detailed: Bool) -> String {
         if error is HubArgumentError {
             let base = "Failed to invoke '\(target)' due to an error on the server."
@@ -46,7 +46,7 @@ enum HubErrorText {
     }
 
     private static func withDetail(_ base: String, error: any Error, detailed: Bool) -> String {
-        if let hubError = error as? HubError {
+        if let hubError = error as? HubException {
             return "\(base) HubException: \(hubError.message)"
         }
         guard detailed else { return base }

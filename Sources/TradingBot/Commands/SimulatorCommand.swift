@@ -164,6 +164,8 @@ struct SimulatorCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Catch Ctrl-C before anything is printed: whoever reads "Press Ctrl-C to stop." may send it at once.
+        let signals = TerminationSignal.listen()
         let simulator = GatewaySimulator(configuration: simulatorConfiguration, logger: Logger(label: "simulator"))
         let boundPort: Int
         do {
@@ -195,7 +197,7 @@ struct SimulatorCommand: AsyncParsableCommand {
               export PROJECTX_API_URL=\(root) PROJECTX_RTC_URL=\(root) PROJECTX_USERNAME=\(userName) PROJECTX_API_KEY=\(apiKey)
             Press Ctrl-C to stop.
             """)
-        let signal = await TerminationSignal.wait()
+        let signal = await signals.next()
         output.note("Stopping the simulator (\(signal == SIGINT ? "interrupt" : "terminate")).")
         await simulator.stop()
     }

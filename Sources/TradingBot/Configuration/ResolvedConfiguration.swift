@@ -17,9 +17,10 @@ struct ResolvedConfiguration: Sendable, Equatable {
     var maxOrderSize: Int?
     /// `noConfirmAccounts` from the config file.
     var noConfirmAccounts: [String] = []
-    /// The limit on one REST exchange in seconds (`PROJECTX_REQUEST_TIMEOUT`, `requestTimeout`);
-    /// nil: the SDK's default. A write whose answer does not come within it is resolved by
-    /// reading back.
+    /// The limit on one REST exchange, and on the hubs' answer to a subscribe, in seconds
+    /// (`PROJECTX_REQUEST_TIMEOUT`, `requestTimeout`); nil: the SDK's defaults (30 s and 15 s). A
+    /// write whose answer does not come within it is resolved by reading back; a subscribe is
+    /// reported and the hub reconnects.
     var requestTimeout: Double?
     /// The config file that was read, if one was.
     var configFile: String?
@@ -46,6 +47,14 @@ struct ResolvedConfiguration: Sendable, Equatable {
         configuration.orderTagPrefix = Self.orderTagPrefix
         if let requestTimeout { configuration.requestTimeout = .milliseconds(Int64((requestTimeout * 1000).rounded())) }
         return configuration
+    }
+
+    /// The hubs' settings: the SDK's defaults, with ``requestTimeout`` as the limit on a
+    /// subscribe's answer when it is set.
+    var hubOptions: HubOptions {
+        var options = HubOptions()
+        if let requestTimeout { options.invocationTimeout = .milliseconds(Int64((requestTimeout * 1000).rounded())) }
+        return options
     }
 
     /// The prefix of the tags generated for orders placed without `--tag`.

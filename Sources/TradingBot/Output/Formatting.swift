@@ -1,24 +1,59 @@
 import Foundation
 import Gateway
 
-/// How values read in tables and sentences: prices without float noise, money with cents, times
-/// in UTC, enums by the names the command line uses.
+/// How values read in tables and sentences: prices exactly as the gateway gave them, money with
+/// cents, times in UTC, enums by the names the command line uses.
+///
+/// Prices and amounts are `Decimal`s and are printed from their decimal digits, never through a
+/// `Double`: `71.33` prints as `71.33`.
 enum Formatting {
     private static let timeStyle = Date.ISO8601FormatStyle(dateTimeSeparator: .space, timeZone: .gmt)
 
-    /// `5000.25`, `0.000005`, `5000`: up to 9 decimals, trailing zeros dropped.
-    static func price(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "" }
-        var text = String(format: "%.9f", value)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
+    /// `5000.25`, `0.0000005`, `5000`, `-12.5`: the exact value, trailing zeros dropped.
+    static func price(_ value: Decimal?) -> String {
+        guard let value, !value.isNaN else { return "" }
+        return plain(value)
+    }
+
+    /// `50000.00`, `-12.50`: rounded to cents (half away from zero).
+    static func money(_ value: Decimal?) -> String {
+        guard let value, !value.isNaN else { return "" }
+        return fixed(value, decimals: 2)
+    }
+
+    /// `12.50`, `15.625`, `7.8125`: at least cents, and every further digit the value has (a tick
+    /// value is exact money, and 1/64 of a point of ZN is 15.625 dollars).
+    static func exactMoney(_ value: Decimal?) -> String {
+        guard let value, !value.isNaN else { return "" }
+        let text = plain(value)
+        let decimals = text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 } ?? 0
+        return decimals >= 2 ? text : fixed(value, decimals: 2)
+    }
+
+    /// The exact decimal text without trailing zeros and without an exponent.
+    private static func plain(_ value: Decimal) -> String {
+        // `description` gives every digit of the representation, with a point and no exponent;
+        // a value computed by Decimal arithmetic may carry trailing zeros, dropped here.
+        var text = value.description
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
         return text == "-0" ? "0" : text
     }
 
-    /// `50000.00`, `-12.50`.
-    static func money(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "" }
-        return String(format: "%.2f", value)
+    /// `value` rounded to `decimals` places (half away from zero) and written with exactly that
+    /// many: `fixed(5000.5, 2)` is `5000.50`.
+    private static func fixed(_ value: Decimal, decimals: Int) -> String {
+        var input = value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &input, decimals, .plain)
+        var text = plain(rounded)
+        guard decimals > 0 else { return text }
+        let present = text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 }
+        if present == nil { text += "." }
+        text += String(repeating: "0", count: decimals - (present ?? 0))
+        return text
     }
 
     /// `2026-11-27 14:30:00Z`.
@@ -38,17 +73,20 @@ enum Formatting {
     }
 
     /// `5000.25` with exactly `decimals` decimals (a contract's tick precision), or `-` for none.
-    static func price(_ value: Double?, decimals: Int) -> String {
-        guard let value, value.isFinite else { return "-" }
-        let text = String(format: "%.\(max(0, min(9, decimals)))f", value)
-        return text.hasPrefix("-") && Double(text) == 0 ? String(text.dropFirst()) : text
+    /// A price with more digits than that (off the contract's grid) keeps them all: a price is
+    /// never shown rounded.
+    static func price(_ value: Decimal?, decimals: Int) -> String {
+        guard let value, !value.isNaN else { return "-" }
+        let exact = plain(value)
+        let present = exact.firstIndex(of: ".").map { exact.distance(from: $0, to: exact.endIndex) - 1 } ?? 0
+        return fixed(value, decimals: max(present, max(0, min(18, decimals))))
     }
 
-    /// `+12.50`, `-3.25`, `0.00`: a change with its sign.
-    static func signed(_ value: Double?, decimals: Int) -> String {
-        guard let value, value.isFinite else { return "-" }
-        let text = price(value, decimals: decimals)
-        return value > 0 && Double(text) != 0 ? "+" + text : text
+    /// `+12.50`, `-3.25`, `0.00`: a change with its sign, rounded to `decimals` places.
+    static func signed(_ value: Decimal?, decimals: Int) -> String {
+        guard let value, !value.isNaN else { return "-" }
+        let text = fixed(value, decimals: max(0, min(18, decimals)))
+        return value > 0 && text.contains(where: { $0 >= "1" && $0 <= "9" }) ? "+" + text : text
     }
 
     /// `412 ms`, `2.35 s`.

@@ -48,12 +48,16 @@ struct CommandContext: Sendable {
             "max-order-size": "\(configuration.maxOrderSize.map(String.init) ?? "none")",
         ])
         let gateway = requiresCredentials ? try configuration.gatewayConfiguration() : configuration.anonymousGatewayConfiguration()
+        let client = GatewayClient(configuration: gateway, httpClient: GatewayClient.defaultHTTPClient, logger: Logger(label: "gateway.rest"))
+        var marketOptions = MarketHub.Options()
+        marketOptions.hub = configuration.hubOptions
         self.init(
             configuration: configuration,
-            client: GatewayClient(configuration: gateway, httpClient: GatewayClient.defaultHTTPClient, logger: Logger(label: "gateway.rest")),
+            client: client,
             output: Output(json: global.json, isTerminal: isatty(STDOUT_FILENO) == 1),
             confirmer: .terminal,
-            logger: logger
+            logger: logger,
+            realtime: RealtimeHubs(client: client, marketOptions: marketOptions, userOptions: configuration.hubOptions)
         )
     }
 

@@ -1,7 +1,6 @@
 import Foundation
 import Gateway
 import Logging
-import SignalR
 
 /// The two gateway hubs of a ``CommandContext``, connected on first use and kept connected until
 /// ``stop()``, and an ``AccountMonitor`` per account a command looks at, on those hubs.
@@ -130,7 +129,7 @@ actor RealtimeHubs {
     ) async throws {
         do {
             try await start()
-        } catch let error as SignalRError {
+        } catch let error as HubError {
             await stop()
             throw HubFailure(hub: hub, url: url, reason: .connectFailed(error))
         } catch is CancellationError {

@@ -23,7 +23,7 @@ struct DepthLadder: Sendable {
     /// Decimals of the contract's prices.
     var decimals: Int
     /// The contract's tick size, to say the spread in ticks.
-    var tickSize: Double?
+    var tickSize: TickSize?
     /// Width of the size bars; 0 draws none.
     var barWidth = 0
     /// Whether to use ANSI colours.
@@ -81,7 +81,7 @@ struct DepthLadder: Sendable {
     private func spreadLine(_ book: OrderBook) -> String {
         let label: String
         if let spread = book.spread {
-            let ticks = tickSize.flatMap { $0 > 0 ? Int((spread / $0).rounded()) : nil }
+            let ticks = tickSize?.ticks(in: spread)
             let tickText = ticks.map { " (\($0) tick\($0 == 1 ? "" : "s"))" } ?? ""
             label = book.isCrossed
                 ? " crossed by \(Formatting.price(-spread, decimals: decimals)) "
@@ -102,7 +102,7 @@ struct DepthLadder: Sendable {
         return max(1, Int((Double(size) / Double(largest) * Double(barWidth)).rounded()))
     }
 
-    private func price(_ value: Double) -> String { Formatting.price(value, decimals: decimals) }
+    private func price(_ value: Decimal) -> String { Formatting.price(value, decimals: decimals) }
 
     private func pad(_ text: String, _ width: Int) -> String {
         text.count >= width ? text : String(repeating: " ", count: width - text.count) + text

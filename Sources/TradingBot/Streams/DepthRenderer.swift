@@ -28,8 +28,8 @@ struct DepthRenderer: StreamRenderer {
         self.contract = contract
         self.levels = levels
         live = !output.json && output.isTerminal
-        book = OrderBook(tickSize: TickSize(contract.tickSize))
-        var ladder = DepthLadder(name: contract.name, levels: levels, decimals: QuoteRenderer.decimals(of: contract), tickSize: contract.tickSize)
+        book = OrderBook(tickSize: contract.tickGrid)
+        var ladder = DepthLadder(name: contract.name, levels: levels, decimals: QuoteRenderer.decimals(of: contract), tickSize: contract.tickGrid)
         if live {
             ladder.color = TerminalSize.allowsColor
             if let terminal {

@@ -1,3 +1,4 @@
+import Foundation
 import MarketData
 
 /// The `book` of a `depth` JSON line: the order book after an update.
@@ -13,8 +14,8 @@ struct DepthSnapshot: Encodable, Sendable, Equatable {
     /// Best (lowest) first.
     var asks: [BookLevel]
     /// Best ask minus best bid, when both sides have levels.
-    var spread: Double?
-    var lastTradePrice: Double?
+    var spread: Decimal?
+    var lastTradePrice: Decimal?
 
     /// The top `levels` levels of each side of `book`.
     init(_ book: OrderBook, levels: Int) {

@@ -1,6 +1,5 @@
 import Foundation
 import Gateway
-import SignalR
 
 /// Market-hub subscriptions (quotes, trades or depth of some contracts) as a stream source.
 struct MarketStreamSource: StreamSource {
@@ -21,8 +20,10 @@ struct MarketStreamSource: StreamSource {
                 for subscription in subscriptions {
                     do {
                         try await hub.subscribe(subscription.kind, subscription.contractId)
-                    } catch SignalRError.invocationFailed(_, let message) {
-                        throw HubFailure(hub: "market", url: url, reason: .subscriptionRefused(subscription: subscription.description, message: message))
+                    } catch let error as HubError where error.code == .refused {
+                        throw HubFailure(hub: "market", url: url, reason: .subscriptionRefused(subscription: subscription.description, message: error.message))
+                    } catch let error as HubError where error.code == .timedOut {
+                        throw HubFailure(hub: "market", url: url, reason: .subscriptionUnanswered(subscription: subscription.description, error: error))
                     }
                 }
                 await HubReadiness.wait(for: hub.statusUpdates())

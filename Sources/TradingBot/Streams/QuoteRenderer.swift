@@ -50,7 +50,7 @@ struct QuoteRenderer: StreamRenderer {
 
     /// The decimals of a contract's prices (its tick size's).
     static func decimals(of contract: Contract) -> Int {
-        TickSize(contract.tickSize)?.decimals ?? 2
+        contract.tickGrid?.decimals ?? 2
     }
 
     static func header(nameWidth: Int) -> String {
@@ -62,7 +62,7 @@ struct QuoteRenderer: StreamRenderer {
     static func line(state: QuoteState, name: String, decimals: Int, nameWidth: Int, now: Date = Date()) -> String {
         let quote = state.quote
         var change = Formatting.signed(quote.change, decimals: decimals)
-        if let percent = quote.changePercent, percent.isFinite {
+        if let percent = quote.changePercent, !percent.isNaN {
             change += " (\(Formatting.signed(percent, decimals: 2))%)"
         }
         return Formatting.timeOfDay(state.lastUpdate ?? now) + "  " + name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)

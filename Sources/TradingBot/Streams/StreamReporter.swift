@@ -50,13 +50,13 @@ struct StreamReporter: Sendable {
                 record.subscriptions = subscriptions
             case .degraded(let reason):
                 record.status = "degraded"
-                record.reason = reason
+                record.reason = reason.description
             case .reconnecting(let reason):
                 record.status = "reconnecting"
-                record.reason = reason
+                record.reason = reason.description
             case .stopped(let error):
                 record.status = "stopped"
-                record.reason = error
+                record.reason = error?.description
             }
             try output.jsonLine(record)
         } else {

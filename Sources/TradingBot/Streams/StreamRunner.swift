@@ -146,10 +146,10 @@ struct StreamRunner: Sendable {
     private func verdict<Event>(on status: HubStatus, hub: String, url: URL, opened: SharedValue<OpenStream<Event>?>) async -> HubFailure? {
         switch status {
         case .stopped(let error?):
-            return HubFailure(hub: hub, url: url, reason: .stopped(error))
+            return HubFailure(hub: hub, url: url, reason: .stopped(error.description))
         case .degraded(let reason):
             guard let stream = opened.value else { return nil }
-            return await stream.isSubscribed() ? nil : HubFailure(hub: hub, url: url, reason: .subscriptionLost(reason))
+            return await stream.isSubscribed() ? nil : HubFailure(hub: hub, url: url, reason: .subscriptionLost(reason.description))
         default:
             return nil
         }

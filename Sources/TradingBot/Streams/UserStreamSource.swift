@@ -1,6 +1,5 @@
 import Foundation
 import Gateway
-import SignalR
 
 /// The user-hub subscriptions of one account (its orders, positions and fills, and account
 /// updates) as a stream source.
@@ -27,8 +26,10 @@ struct UserStreamSource: StreamSource {
                 for subscription in subscriptions {
                     do {
                         try await hub.subscribe(subscription)
-                    } catch SignalRError.invocationFailed(_, let message) {
-                        throw HubFailure(hub: "user", url: url, reason: .subscriptionRefused(subscription: subscription.description, message: message))
+                    } catch let error as HubError where error.code == .refused {
+                        throw HubFailure(hub: "user", url: url, reason: .subscriptionRefused(subscription: subscription.description, message: error.message))
+                    } catch let error as HubError where error.code == .timedOut {
+                        throw HubFailure(hub: "user", url: url, reason: .subscriptionUnanswered(subscription: subscription.description, error: error))
                     }
                 }
                 await HubReadiness.wait(for: hub.statusUpdates())

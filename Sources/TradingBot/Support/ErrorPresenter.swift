@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Gateway
-import SignalR
 
 /// The single place that turns an error into the one line printed on stderr and the exit status.
 ///
@@ -114,24 +113,27 @@ enum ErrorPresenter {
         let checkURL = "Check --rtc-url or PROJECTX_RTC_URL (the realtime root, such as https://rtc.topstepx.com; the hubs are under /hubs)"
         switch failure.reason {
         case .connectFailed(let error):
-            if let (status, phase) = error.authenticationFailure {
+            switch error.code {
+            case .authenticationFailed:
+                let status = error.httpStatus.map { "HTTP \($0)" } ?? "refused"
+                let phase = error.phase.map { " at \($0)" } ?? ""
                 return Presentation(
-                    message: "\(hub) refused the session token (HTTP \(status) at \(phase)) even after a fresh login. "
+                    message: "\(hub) refused the session token (\(status)\(phase)) even after a fresh login. "
                         + "Run `trading-bot login` to check the credentials; if that works, the realtime URL may belong to another gateway. \(checkURL).",
                     status: .authentication
                 )
-            }
-            switch error {
-            case .httpStatus(let status, let phase, _):
-                return Presentation(message: "\(hub) answered HTTP \(status) at \(phase). \(checkURL).", status: .unavailable)
-            case .handshakeRejected, .protocolViolation, .negotiateFailed, .decodingFailed:
+            case .httpStatus:
+                let status = error.httpStatus.map { "HTTP \($0)" } ?? "an unexpected HTTP status"
+                let phase = error.phase.map { " at \($0)" } ?? ""
+                return Presentation(message: "\(hub) answered \(status)\(phase). \(checkURL).", status: .unavailable)
+            case .protocolViolation:
                 return Presentation(
                     message: "\(hub) did not answer as a SignalR hub (\(error.description.trimmingCharacters(in: CharacterSet(charactersIn: ". ")))). \(checkURL).",
                     status: .protocolError
                 )
-            case .accessTokenProviderFailed(let detail):
+            case .tokenUnavailable:
                 return Presentation(
-                    message: "\(hub) could not get a session token (\(detail)). Run `trading-bot login` to check the credentials.",
+                    message: "\(hub) could not get a session token (\(error.description.trimmingCharacters(in: CharacterSet(charactersIn: ". ")))). Run `trading-bot login` to check the credentials.",
                     status: .authentication
                 )
             default:
@@ -148,6 +150,12 @@ enum ErrorPresenter {
                 message: "\(hub) refused the subscription to \(subscription): \(message.trimmingCharacters(in: CharacterSet(charactersIn: ". "))). "
                     + "Check the contract with `trading-bot contracts show` or the account with `trading-bot accounts`.",
                 status: .rejected
+            )
+        case .subscriptionUnanswered(let subscription, let error):
+            return Presentation(
+                message: "\(hub) did not answer the subscription to \(subscription) in time (\(error.description.trimmingCharacters(in: CharacterSet(charactersIn: ". ")))). "
+                    + "The gateway may be overloaded: try again; `trading-bot ping` tells whether it answers, and PROJECTX_REQUEST_TIMEOUT or \"requestTimeout\" in the config file sets the limit.",
+                status: .unavailable
             )
         case .subscriptionLost(let reason):
             return Presentation(

@@ -1,5 +1,5 @@
 import Foundation
-import SignalR
+import Gateway
 
 /// A gateway hub that could not deliver a stream: its first connection failed, it refused a
 /// subscription, or it stopped for good while streaming.
@@ -8,12 +8,14 @@ import SignalR
 struct HubFailure: Error, Sendable, Equatable, CustomStringConvertible {
     /// Why the hub failed.
     enum Reason: Sendable, Equatable {
-        /// The first connection failed with this SignalR error.
-        case connectFailed(SignalRError)
-        /// The first connection failed with an error from outside SignalR.
+        /// The first connection failed with this hub error.
+        case connectFailed(HubError)
+        /// The first connection failed with an error that is not the hub's.
         case connectFailedOther(String)
         /// The hub refused to subscribe (`subscription` names what was asked for).
         case subscriptionRefused(subscription: String, message: String)
+        /// The hub did not answer a subscribe in time (the SDK reconnects meanwhile).
+        case subscriptionUnanswered(subscription: String, error: HubError)
         /// A subscription the stream needs was dropped after a reconnect refused it.
         case subscriptionLost(String)
         /// The hub stopped with this error while streaming.

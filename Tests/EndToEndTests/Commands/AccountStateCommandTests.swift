@@ -1,11 +1,12 @@
 import Foundation
 import GatewaySimulator
 import Testing
+import TestGate
 
 /// The commands that read an account's state from its monitor: `positions` with unrealised P&L,
 /// `orders --open` with bracket orders waiting, `watch` across a gap, and the shell keeping the
 /// state between commands.
-@Suite("Account state commands")
+@Suite("Account state commands", .gated)
 struct AccountStateCommandTests {
     static let practice = SimulatorHarness.practice
 
@@ -22,7 +23,8 @@ struct AccountStateCommandTests {
             let bought = try #require(try await sim.run("positions", "--account", Self.practice.name, "--json").jsonObjects().first)
             let average = try #require(bought["averagePrice"] as? Double)
             // Four ticks (0.25, worth 1.25 each) above the average, on two contracts: +10.00.
-            #expect(await sim.simulator.setMarketPrice(contractId: mes, price: average + 1))
+            // Quarter ticks are exact in binary, so the Double read from the JSON converts exactly.
+            #expect(await sim.simulator.setMarketPrice(contractId: mes, price: Decimal(average) + 1))
 
             let json = try await sim.run("positions", "--account", Self.practice.name, "--json")
             #expect(json.status == 0, "\(json)")
@@ -44,7 +46,7 @@ struct AccountStateCommandTests {
         try await SimulatorHarness.with { sim in
             let entry = try await Self.place(
                 "--contract", "MES", "--side", "buy", "--type", "limit", "--limit", "1000", "--size", "1",
-                "--stop-loss-ticks", "-10", "--take-profit-ticks", "20", on: sim
+                "--stop-loss-ticks", "10", "--take-profit-ticks", "20", on: sim
             )
             let open = try await sim.run("orders", "--account", Self.practice.name, "--open", "--json")
             #expect(open.status == 0, "\(open)")

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestGate
 
 /// Every numeric option fed the values that used to trap (a `Double` or `Int` conversion of an
 /// outside value ends in SIGILL): `nan`, `inf`, `-0`, `1e300`, huge integers, and empty or oversized
 /// strings. Each is a usage error (64) that names the flag, or, for values that are valid but
 /// absurd, a clean answer; never a crash (a status of 128 or more is a signal).
-@Suite("Bad input never traps")
+@Suite("Bad input never traps", .gated)
 struct BadInputTests {
     static let huge = "9223372036854775807"
     static let place = ["order", "place", "--account", "1", "--contract", "ES", "--side", "buy", "--size", "1"]

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestGate
 
 /// A reader that goes away (`trading-bot quote ES | head -1`) ends a stream command quietly with
 /// status 0; it used to end in SIGILL (Foundation's `FileHandle.write` traps on EPIPE, and SwiftNIO
 /// ignores SIGPIPE). Run through a real shell pipeline, as a person types it.
-@Suite("Output whose reader has gone")
+@Suite("Output whose reader has gone", .gated)
 struct ClosedOutputTests {
     /// Runs `trading-bot ARGUMENTS | head -n LINES` in bash; the program's exit status (bash's
     /// 128+N for a signal) and what `head` printed.

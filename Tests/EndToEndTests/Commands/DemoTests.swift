@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestGate
 
 /// `trading-bot demo --fast`: starts its own simulator, narrates every step, recovers from the
 /// forced token expiry, and exits 0 on its own, quickly.
-@Suite("The demo")
+@Suite("The demo", .gated)
 struct DemoTests {
     @Test func fastDemoNarratesEveryStepAndRecovers() async throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("tb-demo-\(UUID().uuidString)")

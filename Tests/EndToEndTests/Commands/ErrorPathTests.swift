@@ -1,10 +1,11 @@
 import Foundation
 import GatewaySimulator
 import Testing
+import TestGate
 
 /// Every failure a user meets: one line on stderr naming the cause and the next step, the exit
 /// status of its kind, nothing on stdout, never a token or the API key.
-@Suite("Error paths of the command-line program")
+@Suite("Error paths of the command-line program", .gated)
 struct ErrorPathTests {
     static let practice = SimulatorHarness.practice
 

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestGate
 
 /// The REST commands that complete the set: `order show` (Order/searchById), `orders` with
 /// filters and pages (Order/v2/query), `logout` (Auth/logout) and `ping` (Status/ping).
-@Suite("Order show, order queries, logout and ping")
+@Suite("Order show, order queries, logout and ping", .gated)
 struct GatewayOperationTests {
     func place(_ sim: SimulatorHarness, _ arguments: String...) async throws -> Int {
         let result = try await ProcessRunner.run(

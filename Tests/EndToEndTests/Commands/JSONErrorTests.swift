@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestGate
 
 /// With `--json`, an error is one JSON object on stderr (message, exit code and its name), so a
 /// script reading JSON lines never has to parse a sentence.
-@Suite("Errors as JSON with --json")
+@Suite("Errors as JSON with --json", .gated)
 struct JSONErrorTests {
     static func object(_ stderr: String) throws -> [String: Any] {
         let line = try #require(stderr.split(separator: "\n").last.map(String.init))

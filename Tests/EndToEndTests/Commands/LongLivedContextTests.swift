@@ -5,10 +5,11 @@ import Logging
 import NIOConcurrencyHelpers
 import Testing
 @testable import TradingBot
+import TestGate
 
 /// The commands run in-process on one long-lived context, as the interactive shell will run them:
 /// one client, one token manager, across faults that end the session.
-@Suite("Commands on a long-lived context")
+@Suite("Commands on a long-lived context", .gated)
 struct LongLivedContextTests {
     /// Collected stdout and stderr.
     final class Capture: Sendable {

@@ -1,10 +1,11 @@
 import Foundation
 import GatewaySimulator
 import Testing
+import TestGate
 
 /// Order commands whose gateway answer is lost, as child processes against the simulator: the
 /// tag is shown, the resolved outcome printed, and the exit status says which outcome it was.
-@Suite("Order commands when the gateway's answer is lost")
+@Suite("Order commands when the gateway's answer is lost", .gated)
 struct LostResponseCommandTests {
     static let practice = SimulatorHarness.practice
 

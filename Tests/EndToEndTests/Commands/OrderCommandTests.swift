@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import TestGate
 
 /// `order place|modify|cancel`, `orders` and `fills` as child processes against the simulator.
-@Suite("Order commands against the simulator")
+@Suite("Order commands against the simulator", .gated)
 struct OrderCommandTests {
     static let practice = SimulatorHarness.practice
 
@@ -76,6 +77,7 @@ struct OrderCommandTests {
             #expect(modification["orderId"] as? Int == Int(orderId))
             let afterModify = try await sim.run("orders", "--account", Self.practice.name, "--open", "--json").jsonObjects()
             #expect(afterModify.first?["limitPrice"] as? Double == 101.5)
+            #expect(try await sim.run("orders", "--account", Self.practice.name, "--open", "--json").stdout.contains(#""limitPrice":101.5,"#))
             #expect(afterModify.first?["size"] as? Int == 3)
 
             let cancelled = try await sim.run("order", "cancel", "--account", Self.practice.name, orderId)
@@ -88,16 +90,57 @@ struct OrderCommandTests {
         }
     }
 
+    /// The issue's example on CL's 0.01 grid, end to end: `--limit 71.23` is sent and echoed as
+    /// 71.23, `71.235` is refused before sending with the two nearest valid prices, and the
+    /// brackets ten ticks from the fill are 71.13 and 71.33 exactly, in JSON and in tables.
+    @Test func centPricesAreExactFromFlagToOutput() async throws {
+        try await SimulatorHarness.with { sim in
+            let clId = try sim.contractId("CL")
+            let cl = try #require(sim.simulator.core.catalog.contract(id: clId))
+            #expect(await sim.simulator.setMarketPrice(contractId: clId, price: dec("75.5")))
+
+            let refused = try await sim.run(
+                "order", "place", "--account", Self.practice.name, "--contract", "CL", "--side", "buy", "--type", "limit",
+                "--limit", "71.235", "--size", "1"
+            )
+            #expect(refused.status == 64, "\(refused)")
+            #expect(refused.stderr.contains("--limit 71.235 is not a multiple of \(cl.name)'s tick size 0.01; use 71.23 or 71.24."), "\(refused)")
+            #expect(try await sim.run("orders", "--account", Self.practice.name, "--json").jsonObjects().isEmpty, "nothing was sent")
+
+            let placed = try await sim.run(
+                "order", "place", "--account", Self.practice.name, "--contract", "CL", "--side", "buy", "--type", "limit",
+                "--limit", "71.23", "--size", "1", "--stop-loss-ticks", "10", "--take-profit-ticks", "10"
+            )
+            #expect(placed.status == 0, "\(placed)")
+            #expect(placed.stdout.hasSuffix(
+                "a limit buy of 1 \(cl.name) at 71.23, stop loss 10 ticks (71.13), take profit 10 ticks (71.33).\n"), "\(placed)")
+            let resting = try await sim.run("orders", "--account", Self.practice.name, "--open", "--json")
+            #expect(resting.stdout.contains(#""limitPrice":71.23,"#), "\(resting)")
+
+            // A print through the limit fills the entry at 71.23; its brackets are priced from the fill.
+            #expect(await sim.simulator.setMarketPrice(contractId: clId, price: dec("71.2")))
+            let brackets = try await sim.run("orders", "--account", Self.practice.name, "--open", "--json")
+            #expect(brackets.stdout.contains(#""stopPrice":71.13,"#), "\(brackets)")
+            #expect(brackets.stdout.contains(#""limitPrice":71.33,"#), "\(brackets)")
+            let table = try await sim.run("orders", "--account", Self.practice.name, "--open")
+            #expect(table.stdout.contains(" 71.13 ") && table.stdout.contains(" 71.33 "), "\(table)")
+            let fills = try await sim.run("fills", "--account", Self.practice.name, "--json")
+            #expect(fills.stdout.contains(#""price":71.23,"#), "\(fills)")
+            let positions = try await sim.run("positions", "--account", Self.practice.name)
+            #expect(positions.stdout.contains("71.23"), "\(positions)")
+        }
+    }
+
     @Test func otherOrderTypesArePlaced() async throws {
         try await SimulatorHarness.with { sim in
             let mes = try sim.contractId("MES")
             guard let touch = sim.simulator.core.feed.touch(of: mes), let contract = sim.simulator.core.catalog.contract(id: mes) else {
                 throw HarnessError("no MES market")
             }
-            let last = contract.price(ofTicks: touch.last)
+            let last = contract.decimalPrice(ofTicks: touch.last)
             let cases: [[String]] = [
-                ["--side", "sell", "--type", "stop", "--stop", String(last - 10)],
-                ["--side", "sell", "--type", "trailing", "--trail", String(last - 5)],
+                ["--side", "sell", "--type", "stop", "--stop", "\(last - 10)"],
+                ["--side", "sell", "--type", "trailing", "--trail", "\(last - 5)"],
                 ["--side", "buy", "--type", "join-bid"],
                 ["--side", "sell", "--type", "join-ask"],
             ]

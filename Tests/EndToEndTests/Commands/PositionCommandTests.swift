@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import TestGate
 
 /// `positions`, `close` and `flatten` as child processes against the simulator.
-@Suite("Position commands against the simulator")
+@Suite("Position commands against the simulator", .gated)
 struct PositionCommandTests {
     static let practice = SimulatorHarness.practice
 

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import TestGate
 
 /// `login`, `accounts`, `contracts …` and `bars` run as a child process against the simulator.
-@Suite("Read commands against the simulator")
+@Suite("Read commands against the simulator", .gated)
 struct ReadCommandTests {
     @Test func loginShowsTheExpiryAndNeverTheToken() async throws {
         try await SimulatorHarness.with { sim in

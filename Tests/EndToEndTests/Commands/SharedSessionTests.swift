@@ -5,11 +5,12 @@ import Logging
 import NIOConcurrencyHelpers
 import Testing
 @testable import TradingBot
+import TestGate
 
 /// Streams on one long-lived context, as the shell runs them: the hub connects once and stays
 /// connected, each stream removes its subscriptions when it ends, cancelling a stream's task (the
 /// shell's Ctrl-C) ends it cleanly, and everything shares one login.
-@Suite("Streams on a shared session")
+@Suite("Streams on a shared session", .gated)
 struct SharedSessionTests {
     final class Capture: Sendable {
         let out = NIOLockedValueBox("")

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestGate
 
 /// `trading-bot shell` driven through a pipe: the program's commands on one session (one login,
 /// hubs kept connected), errors that do not end the session, built-ins, refused lines.
-@Suite("The shell through a pipe")
+@Suite("The shell through a pipe", .gated)
 struct ShellTests {
     @Test func severalCommandsShareOneLogin() async throws {
         try await SimulatorHarness.with(StreamingSimulator.configure) { sim in

@@ -1,10 +1,11 @@
 import Foundation
 import Synchronization
 import Testing
+import TestGate
 
 /// `trading-bot simulator` as a child process: it prints where it listens, serves the other
 /// commands, and stops cleanly on SIGINT and SIGTERM.
-@Suite("The simulator command")
+@Suite("The simulator command", .gated)
 struct SimulatorCommandTests {
     @Test(arguments: [SIGINT, SIGTERM])
     func servesUntilSignalled(signal: Int32) async throws {
@@ -127,6 +128,8 @@ struct SimulatorCommandTests {
         let process = try StreamingProcess.start(["simulator", "--host", "0.0.0.0", "--port", "0"], environment: ["PATH": "/usr/bin:/bin"])
         let warning = await process.stderrLine(containing: "warning:")
         #expect(warning?.contains("0.0.0.0") == true && warning?.contains("public") == true, "\(warning ?? "no warning")")
+        var lines: [String] = []
+        _ = await process.line(where: { $0 == "Press Ctrl-C to stop." }, seen: &lines)
         process.signal(SIGINT)
         #expect(await process.exitStatus() == 0)
     }

@@ -1,10 +1,11 @@
 import Foundation
 import GatewaySimulator
 import Testing
+import TestGate
 
 /// `quote`, `trades`, `depth` and `watch` as child processes against a simulator whose market
 /// moves every 40 ms: human and JSON output, `--count`, Ctrl-C, and fatal hub failures.
-@Suite("Streaming commands")
+@Suite("Streaming commands", .gated)
 struct StreamCommandTests {
     static func objects(_ lines: [String]) throws -> [[String: Any]] {
         try lines.map { line in

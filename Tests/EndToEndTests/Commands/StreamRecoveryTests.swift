@@ -1,11 +1,12 @@
 import Foundation
 import GatewaySimulator
 import Testing
+import TestGate
 
 /// Streams across the faults that end a hub connection: a token that expires while quotes flow
 /// (by fault, and by a short lifetime from the start) and a dropped connection. The stream must
 /// report the gap, reconnect by itself (with a fresh token) and go on to its count, exit 0.
-@Suite("Streams that recover")
+@Suite("Streams that recover", .gated)
 struct StreamRecoveryTests {
     /// Reads a `quote --json` stream until it ends; the records by type, in order.
     static func records(_ process: StreamingProcess, afterQuotes: Int, then fault: @Sendable () async -> Void) async throws -> [[String: Any]] {

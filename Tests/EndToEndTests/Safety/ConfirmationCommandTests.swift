@@ -1,12 +1,13 @@
 import Foundation
 import GatewaySimulator
 import Testing
+import TestGate
 
 /// When the program asks before trading, against the simulator: practice accounts never ask;
 /// every other account (the evaluation and funded ones the gateway reports simulated too, and
 /// live ones) asks on a terminal and refuses without one unless `--yes` is given or the account
 /// is listed in `noConfirmAccounts`. What the simulator holds afterwards shows what was sent.
-@Suite("Confirmation before trading, against the simulator")
+@Suite("Confirmation before trading, against the simulator", .gated)
 struct ConfirmationCommandTests {
     static let practice = SimulatorHarness.practice
     static let combine = SimulatorHarness.combine

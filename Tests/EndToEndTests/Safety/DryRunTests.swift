@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestGate
 
 /// `--dry-run` against the simulator: the exact requests are printed, nothing is sent, no
 /// confirmation is needed; and each printed request, sent as is, does what the command does.
-@Suite("Dry run against the simulator")
+@Suite("Dry run against the simulator", .gated)
 struct DryRunTests {
     static let practice = SimulatorHarness.practice
     static let combine = SimulatorHarness.combine
@@ -96,7 +97,7 @@ struct DryRunTests {
             }
             let all = try await sim.allOrders(account.id)
             let entry = try #require(all.first { $0.id == Int64(orderId) })
-            #expect(entry.status == .cancelled && entry.size == 2 && entry.limitPrice == 100.5)
+            #expect(entry.status == .cancelled && entry.size == 2 && entry.limitPrice == dec("100.5"))
             #expect(try await sim.openPositions(account.id).isEmpty)
         }
     }

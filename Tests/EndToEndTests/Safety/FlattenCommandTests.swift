@@ -5,11 +5,12 @@ import Logging
 import NIOConcurrencyHelpers
 import Testing
 @testable import TradingBot
+import TestGate
 
 /// `flatten` until flat, against the simulator: bracket children waiting as Suspended are
 /// found and cancelled, an entry that fills during the run is dealt with in the next round, and
 /// what cannot be removed is named with exit 1.
-@Suite("Flatten until flat, against the simulator")
+@Suite("Flatten until flat, against the simulator", .gated)
 struct FlattenCommandTests {
     static let practice = SimulatorHarness.practice
 
@@ -56,7 +57,7 @@ struct FlattenCommandTests {
             guard let touch = sim.simulator.core.feed.touch(of: mes), let contract = sim.simulator.core.catalog.contract(id: mes) else {
                 throw HarnessError("no MES market")
             }
-            let entry = contract.price(ofTicks: touch.last - 20)
+            let entry = contract.decimalPrice(ofTicks: touch.last - 20)
             try await place(sim, "--side", "buy", "--type", "limit", "--limit", Formatting.price(entry), "--size", "1", "--stop-loss-ticks", "8", "--take-profit-ticks", "16")
 
             let resolver = ConfigurationResolver(environment: sim.environment, readFile: { _ in nil })

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestGate
 
 /// `maxOrderSize` against the simulator: the default of 2, the config file, and
 /// `--max-order-size` for one command; a refused size sends nothing.
-@Suite("Order-size limit against the simulator")
+@Suite("Order-size limit against the simulator", .gated)
 struct OrderSizeLimitCommandTests {
     static let practice = SimulatorHarness.practice
 

@@ -1,9 +1,10 @@
 import Foundation
 import GatewaySimulator
 import Testing
+import TestGate
 
 /// The `signalr` tool run as a process against the simulator's market hub.
-@Suite("signalr tool against the simulator")
+@Suite("signalr tool against the simulator", .gated)
 struct SignalRToolTests {
     struct Run {
         var status: Int32

@@ -57,6 +57,11 @@ struct SimulatorHarness: Sendable {
     /// Runs `trading-bot` against this simulator; `environment` entries override (an empty value
     /// removes the variable).
     func run(_ arguments: String..., environment overrides: [String: String] = [:], stdin: String? = nil) async throws -> CommandResult {
+        try await run(arguments, environment: overrides, stdin: stdin)
+    }
+
+    /// Runs `trading-bot` with `arguments` given as an array.
+    func run(_ arguments: [String], environment overrides: [String: String] = [:], stdin: String? = nil) async throws -> CommandResult {
         var environment = environment
         for (key, value) in overrides { environment[key] = value.isEmpty ? nil : value }
         return try await ProcessRunner.run(arguments, environment: environment, stdin: stdin)

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 @testable import TradingBot
+import TestGate
 
-@Suite("The config file format")
+@Suite("The config file format", .gated)
 struct ConfigurationFileTests {
     func parse(_ json: String) throws(CLIError) -> ConfigurationFile {
         try ConfigurationFile(data: Data(json.utf8), path: "/c.json")

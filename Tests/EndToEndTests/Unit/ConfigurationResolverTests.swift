@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 @testable import TradingBot
+import TestGate
 
-@Suite("Configuration resolution: flags, then environment, then the config file, then defaults")
+@Suite("Configuration resolution: flags, then environment, then the config file, then defaults", .gated)
 struct ConfigurationResolverTests {
     static let fullFile = #"{"username": "file-user", "apiKey": "file-key", "apiUrl": "https://file.example", "rtcUrl": "https://rtc.file.example", "maxOrderSize": 3, "noConfirmAccounts": [8101002, "EXPRESS-V2-1"]}"#
     static let fullEnvironment = [

@@ -1,9 +1,10 @@
 import Gateway
 import Testing
 @testable import TradingBot
+import TestGate
 
 /// Every path of the confirmation policy: which accounts ask, which go ahead, which refuse.
-@Suite("Confirmation policy")
+@Suite("Confirmation policy", .gated)
 struct ConfirmationPolicyTests {
     static let practice = Account(id: 1, name: "PRAC-V2-51342-73810925", balance: 50_000, canTrade: true, isVisible: true, simulated: true)
     /// Evaluation and funded accounts are reported simulated, like the real gateway does.

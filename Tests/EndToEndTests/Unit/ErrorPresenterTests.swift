@@ -3,8 +3,9 @@ import Foundation
 import Gateway
 import Testing
 @testable import TradingBot
+import TestGate
 
-@Suite("Error presentation: one line, the cause, the next step, an exit status, no secrets")
+@Suite("Error presentation: one line, the cause, the next step, an exit status, no secrets", .gated)
 struct ErrorPresenterTests {
     static let url = URL(string: "http://127.0.0.1:5000")
 

@@ -3,10 +3,11 @@ import Gateway
 import NIOConcurrencyHelpers
 import Testing
 @testable import TradingBot
+import TestGate
 
 /// The rounds of `flatten`, with the gateway replaced by a script of looks (the network side is
 /// tested against the simulator in `FlattenCommandTests`).
-@Suite("Flatten rounds")
+@Suite("Flatten rounds", .gated)
 struct FlattenerTests {
     static func order(_ id: Int64, _ status: OrderStatus) -> Order {
         Order(id: id, accountId: 1, contractId: "CON.F.US.MES.Z26", status: status, type: .limit, side: .buy, size: 1, limitPrice: 100)

@@ -2,8 +2,9 @@ import ArgumentParser
 import GatewaySimulator
 import Testing
 @testable import TradingBot
+import TestGate
 
-@Suite("trading-bot simulator --lose-response")
+@Suite("trading-bot simulator --lose-response", .gated)
 struct LostResponseArgumentTests {
     @Test func parsesKindModeAndCount() {
         #expect(LostResponseArgument(argument: "place:reset") == LostResponseArgument(kind: .place, mode: .reset, count: 1))

@@ -1,8 +1,9 @@
 import Testing
 @testable import TradingBot
+import TestGate
 
 /// `--max-order-size`, then `maxOrderSize` in the config file, then the default of 2.
-@Suite("Order-size limit")
+@Suite("Order-size limit", .gated)
 struct OrderSizeLimitTests {
     @Test func theFlagWinsOverTheFileWhichWinsOverTheDefault() {
         #expect(OrderSizeLimit(flag: 7, file: 5, configFile: "/c.json") == OrderSizeLimit(flag: 7, file: nil, configFile: "/c.json"))

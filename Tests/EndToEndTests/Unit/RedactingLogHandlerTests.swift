@@ -2,8 +2,9 @@ import Logging
 import NIOConcurrencyHelpers
 import Testing
 @testable import TradingBot
+import TestGate
 
-@Suite("Verbose logs are redacted like errors")
+@Suite("Verbose logs are redacted like errors", .gated)
 struct RedactingLogHandlerTests {
     /// Keeps what reaches it.
     struct Capture: LogHandler {

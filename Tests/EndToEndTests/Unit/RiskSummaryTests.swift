@@ -2,20 +2,21 @@ import Foundation
 import Gateway
 import Testing
 @testable import TradingBot
+import TestGate
 
 /// What the confirmation prompt shows is at risk, for each kind of write.
-@Suite("Risk summaries of the confirmation prompt")
+@Suite("Risk summaries of the confirmation prompt", .gated)
 struct RiskSummaryTests {
     static let mes = Contract(
-        id: "CON.F.US.MES.Z26", name: "MESZ6", description: "Micro E-mini S&P 500", tickSize: 0.25, tickValue: 1.25,
+        id: "CON.F.US.MES.Z26", name: "MESZ6", description: "Micro E-mini S&P 500", tickSize: dec("0.25"), tickValue: dec("1.25"),
         activeContract: true, symbolId: "F.US.MES"
     )
     static let cl = Contract(
-        id: "CON.F.US.CLE.F27", name: "CLF7", description: "Crude Oil", tickSize: 0.01, tickValue: 10, activeContract: true, symbolId: "F.US.CLE"
+        id: "CON.F.US.CLE.F27", name: "CLF7", description: "Crude Oil", tickSize: dec("0.01"), tickValue: 10, activeContract: true, symbolId: "F.US.CLE"
     )
 
     @Test func aBracketOrderShowsEachDistanceInTicksAndDollars() {
-        let request = OrderRequest.limit(accountId: 1, contractId: Self.mes.id, side: .buy, size: 2, price: 5000.25)
+        let request = OrderRequest.limit(accountId: 1, contractId: Self.mes.id, side: .buy, size: 2, price: dec("5000.25"))
             .withBrackets(stopLossTicks: -8, takeProfitTicks: 16)
         let risk = RiskSummary.placement(request, contract: Self.mes)
         #expect(risk.action == "place a limit buy of 2 MESZ6 (CON.F.US.MES.Z26) at 5000.25")
@@ -27,7 +28,7 @@ struct RiskSummaryTests {
     }
 
     @Test func anOrderWithoutAStopLossSaysSo() {
-        let sell = OrderRequest.stop(accountId: 1, contractId: Self.cl.id, side: .sell, size: 1, stopPrice: 70.5)
+        let sell = OrderRequest.stop(accountId: 1, contractId: Self.cl.id, side: .sell, size: 1, stopPrice: dec("70.5"))
         let risk = RiskSummary.placement(sell, contract: Self.cl)
         #expect(risk.action == "place a stop sell of 1 CLF7 (CON.F.US.CLE.F27) stop 70.5")
         #expect(risk.details == ["1 tick (0.01) = $10.00 a contract", "no stop loss bracket: nothing attached limits the loss"])
@@ -42,22 +43,23 @@ struct RiskSummaryTests {
 
     @Test func dollarAmountsAreExactDecimals() {
         // 0.1 has no exact binary form; a Double product would print 0.30000000000000004.
-        #expect(RiskSummary.amount(ticks: 3, tickValue: 0.1, size: 1) == Decimal(string: "0.3"))
-        #expect(RiskSummary.amount(ticks: 7, tickValue: 12.5, size: 3) == Decimal(string: "262.5"))
-        #expect(RiskSummary.amount(ticks: 1, tickValue: "not a number", size: 1) == nil)
-        #expect(RiskSummary.dollars(Decimal(string: "262.5")!) == "$262.50")
-        #expect(RiskSummary.dollars(Decimal(string: "0.125")!) == "$0.13")
-        #expect(RiskSummary.dollars(Decimal(1500)) == "$1500.00")
-        #expect(RiskSummary.dollars(Decimal(string: "-12.5")!) == "-$12.50")
-        #expect(RiskSummary.dollars(Decimal(string: "0.005")!) == "$0.01")
+        #expect(RiskSummary.amount(ticks: 3, tickValue: dec("0.1"), size: 1) == dec("0.3"))
+        #expect(RiskSummary.amount(ticks: 7, tickValue: dec("12.5"), size: 3) == dec("262.5"))
+        #expect(RiskSummary.amount(ticks: 8, tickValue: dec("15.625"), size: 2) == 250)
+        #expect(RiskSummary.dollars(dec("262.5")) == "$262.50")
+        #expect(RiskSummary.dollars(1500) == "$1500.00")
+        #expect(RiskSummary.dollars(dec("-12.5")) == "-$12.50")
+        // Never rounded: a tick of ZN is worth $15.625, and that is what is shown.
+        #expect(RiskSummary.dollars(dec("15.625")) == "$15.625")
+        #expect(RiskSummary.dollars(dec("0.005")) == "$0.005")
     }
 
     static let order = Order(
-        id: 7100000001, accountId: 1, contractId: mes.id, status: .open, type: .limit, side: .buy, size: 1, limitPrice: 5000.25
+        id: 7100000001, accountId: 1, contractId: mes.id, status: .open, type: .limit, side: .buy, size: 1, limitPrice: dec("5000.25")
     )
 
     @Test func aModificationShowsBeforeAndAfter() {
-        let change = OrderModification(accountId: 1, orderId: Self.order.id, size: 2, limitPrice: 5001.5)
+        let change = OrderModification(accountId: 1, orderId: Self.order.id, size: 2, limitPrice: dec("5001.5"))
         #expect(RiskSummary.modification(change, of: Self.order, contract: Self.mes) == [
             "order 7100000001: limit buy of 1 MESZ6 (CON.F.US.MES.Z26) at 5000.25, open",
             "size 1 -> 2",
@@ -82,7 +84,7 @@ struct RiskSummaryTests {
         ])
     }
 
-    static let position = Position(id: 1, accountId: 1, contractId: mes.id, type: .long, size: 3, averagePrice: 5000.25)
+    static let position = Position(id: 1, accountId: 1, contractId: mes.id, type: .long, size: 3, averagePrice: dec("5000.25"))
 
     @Test func aCloseShowsThePositionAndHowMuchOfItCloses() {
         #expect(RiskSummary.close(Self.position, contract: Self.mes, size: nil) == [
@@ -102,7 +104,7 @@ struct RiskSummaryTests {
     }
 
     @Test func aFlattenListsEverything() {
-        let short = Position(id: 2, accountId: 1, contractId: Self.cl.id, type: .short, size: 1, averagePrice: 70.12)
+        let short = Position(id: 2, accountId: 1, contractId: Self.cl.id, type: .short, size: 1, averagePrice: dec("70.12"))
         #expect(RiskSummary.flatten(orders: [Self.order], positions: [Self.position, short], contracts: [Self.mes.id: Self.mes]) == [
             "order 7100000001: limit buy of 1 MESZ6 (CON.F.US.MES.Z26) at 5000.25, open",
             "position: long 3 MESZ6 (CON.F.US.MES.Z26) at an average of 5000.25, closed at market",

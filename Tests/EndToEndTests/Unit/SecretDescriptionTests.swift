@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 @testable import TradingBot
+import TestGate
 
-@Suite("Types holding the API key never print it")
+@Suite("Types holding the API key never print it", .gated)
 struct SecretDescriptionTests {
     @Test func configurationTypes() throws {
         let key = "sk-live-0123456789"

@@ -2,10 +2,11 @@ import Foundation
 import Synchronization
 import Testing
 @testable import TradingBot
+import TestGate
 
 /// The shell's pure parts: splitting lines into words, the line buffer, decoding keys, the
 /// editing session (history, completion), the history file.
-@Suite("Shell editing")
+@Suite("Shell editing", .gated)
 struct ShellEditingTests {
     @Test func wordsAreSplitLikeAShell() throws {
         #expect(try ShellWords.split("quote  MES ES") == ["quote", "MES", "ES"])

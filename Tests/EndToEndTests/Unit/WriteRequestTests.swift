@@ -2,9 +2,10 @@ import Foundation
 import Gateway
 import Testing
 @testable import TradingBot
+import TestGate
 
 /// What `--dry-run` prints for each write.
-@Suite("Dry-run request lines")
+@Suite("Dry-run request lines", .gated)
 struct WriteRequestTests {
     static let root = URL(string: "https://api.topstepx.com")!
 
@@ -15,7 +16,7 @@ struct WriteRequestTests {
             (.partialClose(accountId: 8101001, contractId: "CON.F.US.MES.Z26", size: 1),
              #"POST https://api.topstepx.com/api/Position/partialCloseContract {"accountId":8101001,"contractId":"CON.F.US.MES.Z26","size":1}"#),
             (.modify(OrderModification(accountId: 8101001, orderId: 7, size: 2)), #"POST https://api.topstepx.com/api/Order/modify {"accountId":8101001,"orderId":7,"size":2}"#),
-            (.place(OrderRequest.limit(accountId: 8101001, contractId: "CON.F.US.MES.Z26", side: .buy, size: 1, price: 5000.25).withBrackets(stopLossTicks: -8, takeProfitTicks: nil)),
+            (.place(OrderRequest.limit(accountId: 8101001, contractId: "CON.F.US.MES.Z26", side: .buy, size: 1, price: dec("5000.25")).withBrackets(stopLossTicks: -8, takeProfitTicks: nil)),
              #"POST https://api.topstepx.com/api/Order/place {"accountId":8101001,"contractId":"CON.F.US.MES.Z26","limitPrice":5000.25,"side":0,"size":1,"stopLossBracket":{"ticks":-8,"type":4},"type":1}"#),
         ]
         for (request, line) in cases {

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 @testable import GatewaySimulator
+import TestGate
 
-@Suite("Exchange brackets and positions")
+@Suite("Exchange brackets and positions", .gated)
 struct BracketAndPositionTests {
     @Test func bracketChildrenActivateOnFillAndAreOCO() async throws {
         let fx = ExchangeFixture()
@@ -18,11 +19,11 @@ struct BracketAndPositionTests {
         #expect(all.count == 3)
         let stopLoss = try #require(all.first { $0.customTag == "entry1-SL" })
         let takeProfit = try #require(all.first { $0.customTag == "entry1-TP" })
-        #expect(stopLoss.status == .open && stopLoss.stopPrice == 5998.25 && stopLoss.side == .ask && stopLoss.parentOrderId == entry.orderId)
-        #expect(takeProfit.status == .open && takeProfit.limitPrice == 6003.25 && takeProfit.linkedOrderId == stopLoss.id)
-        await fx.market(6003.5)
+        #expect(stopLoss.status == .open && stopLoss.stopPrice == dec("5998.25") && stopLoss.side == .ask && stopLoss.parentOrderId == entry.orderId)
+        #expect(takeProfit.status == .open && takeProfit.limitPrice == dec("6003.25") && takeProfit.linkedOrderId == stopLoss.id)
+        await fx.market(dec("6003.5"))
         #expect(await fx.order(takeProfit.id)?.status == .filled)
-        #expect(await fx.order(takeProfit.id)?.filledPrice == 6003.25)
+        #expect(await fx.order(takeProfit.id)?.filledPrice == dec("6003.25"))
         #expect(await fx.order(stopLoss.id)?.status == .cancelled, "OCO sibling cancelled")
         #expect(await fx.positions().isEmpty)
         // 3 points * 4 * 12.5 = 150

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 @testable import GatewaySimulator
+import TestGate
 
-@Suite("Exchange error codes")
+@Suite("Exchange error codes", .gated)
 struct ExchangeErrorTests {
     @Test func placeErrorCodes() async {
         let fx = ExchangeFixture()

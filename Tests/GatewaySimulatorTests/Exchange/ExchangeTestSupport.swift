@@ -15,7 +15,7 @@ struct ExchangeFixture {
     }
 
     /// Moves ES (or `contract`) to `price`: last = bid = price, ask = price + 1 tick.
-    func market(_ price: Double, contract: String = esContract) async {
+    func market(_ price: Decimal, contract: String = esContract) async {
         let moved = await core.setMarketPrice(contractId: contract, price: price)
         #expect(moved, "price \(price) must be on the grid")
     }
@@ -23,7 +23,7 @@ struct ExchangeFixture {
     @discardableResult
     func place(
         account: Int = practiceAccount, contract: String = esContract, type: SimOrderType, side: SimOrderSide, size: Int = 1,
-        limit: Double? = nil, stop: Double? = nil, trail: Double? = nil, tag: String? = nil,
+        limit: Decimal? = nil, stop: Decimal? = nil, trail: Decimal? = nil, tag: String? = nil,
         stopLoss: BracketSpec? = nil, takeProfit: BracketSpec? = nil
     ) async -> PlaceOrderOutcome {
         await exchange.place(PlaceOrderCommand(

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 @testable import GatewaySimulator
+import TestGate
 
-@Suite("Exchange order types")
+@Suite("Exchange order types", .gated)
 struct OrderTypeTests {
     @Test func marketOrdersFillAtTheTouchWithPnLAndFees() async throws {
         let fx = ExchangeFixture()
@@ -11,7 +12,7 @@ struct OrderTypeTests {
         let buy = await fx.place(type: .market, side: .bid, size: 2)
         #expect(buy.failure == nil)
         let filled = try #require(await fx.order(buy.orderId))
-        #expect(filled.status == .filled && filled.filledPrice == 6000.25 && filled.fillVolume == 2)
+        #expect(filled.status == .filled && filled.filledPrice == dec("6000.25") && filled.fillVolume == 2)
         let position = try #require(await fx.positions().first)
         #expect(position.type == .long && position.size == 2 && position.averagePrice == decimal("6000.25"))
 
@@ -33,20 +34,20 @@ struct OrderTypeTests {
         let fx = ExchangeFixture()
         await fx.market(6000)
         let marketable = await fx.place(type: .limit, side: .bid, limit: 6001)
-        #expect(await fx.order(marketable.orderId)?.filledPrice == 6000.25, "marketable limit fills at the touch")
+        #expect(await fx.order(marketable.orderId)?.filledPrice == dec("6000.25"), "marketable limit fills at the touch")
 
         let resting = await fx.place(type: .limit, side: .bid, limit: 5995)
         #expect(await fx.order(resting.orderId)?.status == .open)
         await fx.market(5995)
         #expect(await fx.order(resting.orderId)?.status == .open, "ask 5995.25 does not reach 5995")
-        await fx.market(5994.75)
+        await fx.market(dec("5994.75"))
         let filled = try #require(await fx.order(resting.orderId))
         #expect(filled.status == .filled && filled.filledPrice == 5995, "a print through the limit fills at the limit")
 
         let sellLimit = await fx.place(type: .limit, side: .ask, limit: 5996)
         await fx.market(5996)
         #expect(await fx.order(sellLimit.orderId)?.filledPrice == 5996, "bid reaching a resting sell fills at its limit")
-        let misaligned = await fx.place(type: .limit, side: .bid, limit: 5990.1)
+        let misaligned = await fx.place(type: .limit, side: .bid, limit: dec("5990.1"))
         #expect(misaligned.failure?.code == .orderRejected)
         #expect(misaligned.failure?.message == "Invalid limit price. Price is not aligned to tick size.")
     }
@@ -58,11 +59,11 @@ struct OrderTypeTests {
         #expect(await fx.order(buyStop.orderId)?.status == .open)
         let wrongSide = await fx.place(type: .stop, side: .ask, stop: 6005)
         #expect(wrongSide.failure?.code == .orderRejected)
-        await fx.market(6004.75)
+        await fx.market(dec("6004.75"))
         #expect(await fx.order(buyStop.orderId)?.status == .open)
         await fx.market(6005)
         let filled = try #require(await fx.order(buyStop.orderId))
-        #expect(filled.status == .filled && filled.filledPrice == 6005.25)
+        #expect(filled.status == .filled && filled.filledPrice == dec("6005.25"))
     }
 
     @Test func stopLimitBecomesLimit() async throws {
@@ -92,15 +93,15 @@ struct OrderTypeTests {
         #expect(order.stopPrice == 6005, "ratchets up with the market")
         await fx.market(6007)
         #expect(await fx.order(trail.orderId)?.stopPrice == 6005, "never loosens")
-        await fx.market(6004.75)
+        await fx.market(dec("6004.75"))
         order = try #require(await fx.order(trail.orderId))
-        #expect(order.status == .filled && order.filledPrice == 6004.75)
+        #expect(order.status == .filled && order.filledPrice == dec("6004.75"))
 
         #expect(await fx.place(type: .trailingStop, side: .ask).failure?.message == "Trail Distance not set.")
-        #expect(await fx.place(type: .trailingStop, side: .ask, trail: 6004.75).failure?.message == "Trail Distance not set.")
-        #expect(await fx.place(type: .trailingStop, side: .ask, trail: 5990.1).failure?.message == "Invalid trail price. Price is not aligned to tick size.")
-        #expect(await fx.place(type: .trailingStop, side: .ask, trail: 5754.75).failure?.message == nil, "1000 ticks is allowed")
-        #expect(await fx.place(type: .trailingStop, side: .ask, trail: 5754.5).failure?.message == "Trail Distance exceeds maximum (1000)")
+        #expect(await fx.place(type: .trailingStop, side: .ask, trail: dec("6004.75")).failure?.message == "Trail Distance not set.")
+        #expect(await fx.place(type: .trailingStop, side: .ask, trail: dec("5990.1")).failure?.message == "Invalid trail price. Price is not aligned to tick size.")
+        #expect(await fx.place(type: .trailingStop, side: .ask, trail: dec("5754.75")).failure?.message == nil, "1000 ticks is allowed")
+        #expect(await fx.place(type: .trailingStop, side: .ask, trail: dec("5754.5")).failure?.message == "Trail Distance exceeds maximum (1000)")
     }
 
     @Test func joinBidAndJoinAsk() async throws {
@@ -109,7 +110,7 @@ struct OrderTypeTests {
         let joinBid = try #require(await fx.order(await fx.place(type: .joinBid, side: .bid).orderId))
         #expect(joinBid.status == .open && joinBid.limitPrice == 6000 && joinBid.type == .joinBid)
         let joinAsk = try #require(await fx.order(await fx.place(type: .joinAsk, side: .ask).orderId))
-        #expect(joinAsk.status == .open && joinAsk.limitPrice == 6000.25)
+        #expect(joinAsk.status == .open && joinAsk.limitPrice == dec("6000.25"))
         let hitBid = try #require(await fx.order(await fx.place(type: .joinBid, side: .ask).orderId))
         #expect(hitBid.status == .filled && hitBid.filledPrice == 6000, "a sell at the bid is marketable")
     }
@@ -123,7 +124,7 @@ struct OrderTypeTests {
         #expect(order.size == 3 && order.limitPrice == 5991)
         _ = try await fx.exchange.modify(ModifyOrderCommand(accountId: practiceAccount, orderId: id, limitPrice: 6002), by: fx.user).get()
         order = try #require(await fx.order(id))
-        #expect(order.status == .filled && order.filledPrice == 6000.25, "modified into the market: fills at the touch")
+        #expect(order.status == .filled && order.filledPrice == dec("6000.25"), "modified into the market: fills at the touch")
         guard case .failure(let filledFailure) = await fx.exchange.cancel(accountId: practiceAccount, orderId: id, by: fx.user) else {
             Issue.record("cancel of a filled order must fail")
             return

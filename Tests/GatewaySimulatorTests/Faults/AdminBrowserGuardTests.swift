@@ -2,10 +2,11 @@ import Foundation
 @testable import GatewaySimulator
 import Hummingbird
 import Testing
+import TestGate
 
 /// A web page in the developer's browser must not be able to switch faults: the admin API wants a
 /// loopback `Host` and refuses a foreign `Origin`, even from a loopback peer.
-@Suite("Admin API refuses browsers' cross-origin and rebound requests")
+@Suite("Admin API refuses browsers' cross-origin and rebound requests", .gated)
 struct AdminBrowserGuardTests {
     @Test func crossOriginAndForeignHostAreRefused() async throws {
         let harness = try await SimulatorHarness.start()
@@ -36,5 +37,20 @@ struct AdminBrowserGuardTests {
     func guardDecision(host: String, origin: String?, allowed: Bool) {
         let refusal = AdminAPI<SimulatorRequestContext>.browserRefusal(host: host, origin: origin)
         #expect((refusal == nil) == allowed, "\(host) \(origin ?? "-"): \(refusal ?? "allowed")")
+    }
+
+    @Test("admin durations and counts out of range are 400s, never a trap")
+    func outOfRangeValuesAreRefused() async throws {
+        let harness = try await SimulatorHarness.start()
+        defer { Task { await harness.stop() } }
+        for (path, body) in [
+            ("/admin/tokens/lifetime", #"{"seconds": 1e300}"#), ("/admin/tokens/lifetime", #"{"seconds": -0}"#),
+            ("/admin/rate-limit/burst", #"{"seconds": 1e20}"#), ("/admin/writes/lose-response", #"{"kind":"place","mode":"hang","seconds":1e300}"#),
+            ("/admin/feed/step", #"{"steps": 99999999999999999999}"#),
+        ] {
+            let result = try await harness.post(path, raw: body)
+            #expect(result.status == 400, "\(path) \(body): \(result.status)")
+        }
+        #expect(try await harness.post("/admin/status", raw: nil).status == 200, "the simulator is still serving")
     }
 }

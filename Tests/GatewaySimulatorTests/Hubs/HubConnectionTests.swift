@@ -4,8 +4,9 @@ import Testing
 
 @testable import GatewaySimulator
 import RawHubClient
+import TestGate
 
-@Suite("Hubs: connecting and authentication")
+@Suite("Hubs: connecting and authentication", .gated)
 struct HubConnectionTests {
     @Test func negotiateThenConnectOnBothHubs() async throws {
         try await withHubs { sim in

@@ -4,8 +4,9 @@ import SignalRProtocol
 import Testing
 
 @testable import GatewaySimulator
+import TestGate
 
-@Suite("Hubs: faults")
+@Suite("Hubs: faults", .gated)
 struct HubFaultTests {
     @Test func dropClosesTheSelectedHubWithoutACloseFrame() async throws {
         try await withHubs { sim in

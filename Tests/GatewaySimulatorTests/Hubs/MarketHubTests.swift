@@ -3,8 +3,9 @@ import SignalRProtocol
 import Testing
 
 @testable import GatewaySimulator
+import TestGate
 
-@Suite("Hubs: market hub")
+@Suite("Hubs: market hub", .gated)
 struct MarketHubTests {
     @Test func quotesCarryContractIdAndAQuoteWhoseSymbolIsTheSymbolId() async throws {
         try await withHubs { sim in
@@ -23,10 +24,33 @@ struct MarketHubTests {
                 #expect(number(quote[field]) != nil, "\(field) is a number")
             }
             #expect(quote["lastUpdated"] is String && quote["timestamp"] is String)
-            #expect(await sim.simulator.setMarketPrice(contractId: esContract, price: 6_100.25))
+            #expect(await sim.simulator.setMarketPrice(contractId: esContract, price: dec("6100.25")))
             let moved = try #require(jsonArguments(try await socket.nextInvocation("GatewayQuote")).last as? [String: Any])
             #expect(number(moved["lastPrice"]) == 6_100.25)
             #expect(number(moved["bestBid"]) == 6_100.25 && number(moved["bestAsk"]) == 6_100.5)
+            await socket.close()
+        }
+    }
+
+    /// Prices are written from whole ticks as exact decimal text: a ZN (1/64) quote, trade and
+    /// depth carry `111.546875`, never a rounded or binary form.
+    @Test func pricesAreWrittenExactly() async throws {
+        try await withHubs { sim in
+            let zn = try #require(ContractCatalog(asOf: testEpoch).activeContracts.first { $0.product.root == "ZN" })
+            let socket = try await sim.connect("market", token: try await sim.login())
+            for method in ["SubscribeContractQuotes", "SubscribeContractTrades", "SubscribeContractMarketDepth"] {
+                #expect(try await socket.call(method, ["\"\(zn.id)\""]).outcome == .void)
+            }
+            _ = try await socket.nextInvocation("GatewayQuote")
+            _ = try await socket.nextInvocation("GatewayDepth")
+            #expect(await sim.simulator.setMarketPrice(contractId: zn.id, price: dec("111.546875")))
+            let trade = try await socket.nextInvocation("GatewayTrade").arguments[1].text
+            #expect(trade.contains(#""price":111.546875,"#), "\(trade)")
+            let depth = try await socket.nextInvocation("GatewayDepth").arguments[1].text
+            #expect(depth.contains(#""type":4,"price":111.546875,"#), "the best bid: \(depth)")
+            #expect(depth.contains(#""type":3,"price":111.5625,"#), "the best ask, a 64th above: \(depth)")
+            let quote = try await socket.nextInvocation("GatewayQuote").arguments[1].text
+            #expect(quote.contains(#""lastPrice":111.546875,"bestBid":111.546875,"bestAsk":111.5625,"#), "\(quote)")
             await socket.close()
         }
     }

@@ -3,8 +3,9 @@ import SignalRProtocol
 import Testing
 
 @testable import GatewaySimulator
+import TestGate
 
-@Suite("Hubs: user hub")
+@Suite("Hubs: user hub", .gated)
 struct UserHubTests {
     @Test func anOrderPlacedOverRESTIsReportedWithOneObjectArgument() async throws {
         try await withHubs { sim in

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 @testable import GatewaySimulator
+import TestGate
 
-@Suite("REST auth")
+@Suite("REST auth", .gated)
 struct AuthRESTTests {
     @Test func loginKeySuccessEnvelope() async throws {
         try await withSimulator { sim in

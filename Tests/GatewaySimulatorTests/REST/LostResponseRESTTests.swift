@@ -4,10 +4,11 @@ import NIOCore
 import Testing
 
 @testable import GatewaySimulator
+import TestGate
 
 /// The lost-response faults seen from a raw HTTP client: the write is executed (or, in
 /// `reset-unexecuted` mode, not), and its answer never arrives as the gateway's.
-@Suite("REST lost-response faults")
+@Suite("REST lost-response faults", .gated)
 struct LostResponseRESTTests {
     static let since = "2025-09-03T00:00:00Z"
 

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 @testable import GatewaySimulator
+import TestGate
 
-@Suite("REST accounts, contracts, history")
+@Suite("REST accounts, contracts, history", .gated)
 struct MarketRESTTests {
     @Test func pingIsPong() async throws {
         try await withSimulator { sim in
@@ -97,7 +98,7 @@ struct MarketRESTTests {
         try await withSimulator { sim in
             let moved = try await sim.post("/admin/market/price", ["contractId": esContract, "price": 6123.5])
             #expect(moved.status == 200)
-            #expect(sim.core.feed.quote(of: esContract)?.lastPrice == 6123.5)
+            #expect(sim.core.feed.quote(of: esContract)?.lastPrice.decimal == dec("6123.5"))
             #expect((try await sim.post("/admin/market/price", ["contractId": esContract, "price": 6123.3])).status == 400)
             let stalled = try await sim.post("/admin/feed/stall")
             #expect(stalled.json["feedStalled"] as? Bool == true)

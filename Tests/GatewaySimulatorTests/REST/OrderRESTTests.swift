@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 @testable import GatewaySimulator
+import TestGate
 
-@Suite("REST orders, positions, trades")
+@Suite("REST orders, positions, trades", .gated)
 struct OrderRESTTests {
     @Test func placeSearchAndIntegerEnums() async throws {
         try await withSimulator { sim in

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 @testable import GatewaySimulator
+import TestGate
 
-@Suite("REST rate limits")
+@Suite("REST rate limits", .gated)
 struct RateLimitRESTTests {
     @Test func slidingWindowPerTokenWithRetryAfter() async throws {
         try await withSimulator({

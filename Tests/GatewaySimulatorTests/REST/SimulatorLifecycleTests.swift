@@ -4,8 +4,9 @@ import NIOConcurrencyHelpers
 import Testing
 
 @testable import GatewaySimulator
+import TestGate
 
-@Suite("GatewaySimulator lifecycle")
+@Suite("GatewaySimulator lifecycle", .gated)
 struct SimulatorLifecycleTests {
     @Test func startIsIdempotentAndRestartable() async throws {
         let simulator = GatewaySimulator(configuration: testConfiguration(clock: ManualClock(testEpoch)))

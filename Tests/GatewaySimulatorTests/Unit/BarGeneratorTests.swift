@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 @testable import GatewaySimulator
+import TestGate
 
-@Suite("BarGenerator")
+@Suite("BarGenerator", .gated)
 struct BarGeneratorTests {
     let catalog = ContractCatalog(asOf: testEpoch)
     let generator = BarGenerator(reference: ReferencePath(seed: 7))

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 @testable import GatewaySimulator
+import TestGate
 
-@Suite("MarketFeed")
+@Suite("MarketFeed", .gated)
 struct MarketFeedTests {
     func makeFeed(seed: UInt64, clock: ManualClock = ManualClock(testEpoch), updates: Int = 1) -> MarketFeed {
         MarketFeed(
@@ -33,6 +34,11 @@ struct MarketFeedTests {
         #expect(a != c)
     }
 
+    /// Whether `price` is a whole number of quarter points (ES's grid), in exact integers.
+    private func onQuarterGrid(_ price: FixedDecimal) -> Bool {
+        price.places <= 2 && (price.units * [100, 10, 1][price.places]) % 25 == 0
+    }
+
     @Test func eventsHaveGatewayShapes() async throws {
         let events = await collect(makeFeed(seed: 5), contract: esContract, steps: 200)
         guard case .quote(let firstId, _) = events.first, case .depth(_, let snapshot) = events.dropFirst().first else {
@@ -47,7 +53,7 @@ struct MarketFeedTests {
         let bids = snapshot.filter { $0.type == SimDomType.bid.rawValue }.map(\.price)
         #expect(asks == asks.sorted())
         #expect(bids == bids.sorted(by: >))
-        #expect(asks.first.map { ask in bids.first.map { ask - $0 == 0.25 } ?? false } == true)
+        #expect(asks.first.map { ask in bids.first.map { ask.decimal - $0.decimal == dec("0.25") } ?? false } == true)
         var sawTrade = false
         for event in events {
             #expect(event.contractId == esContract)
@@ -55,8 +61,8 @@ struct MarketFeedTests {
             case .quote(_, let quote):
                 #expect(quote.symbol == "F.US.EP")
                 #expect(quote.symbolName == "/ES")
-                #expect(quote.bestAsk - quote.bestBid == 0.25)
-                #expect((quote.lastPrice * 4).rounded() == quote.lastPrice * 4)
+                #expect(quote.bestAsk.decimal - quote.bestBid.decimal == dec("0.25"))
+                #expect(onQuarterGrid(quote.lastPrice), "\(quote.lastPrice) is on ES's grid")
                 #expect(quote.low <= quote.lastPrice && quote.lastPrice <= quote.high)
                 #expect(ISOTimestamp.parse(quote.timestamp) != nil)
             case .trades(_, let trades):
@@ -65,7 +71,7 @@ struct MarketFeedTests {
                 #expect(trades.allSatisfy { $0.symbolId == "F.US.EP" && ($0.type == 0 || $0.type == 1) && $0.volume > 0 })
             case .depth(_, let entries):
                 #expect(!entries.isEmpty)
-                #expect(entries.allSatisfy { SimDomType(rawValue: $0.type) != nil && ($0.price * 4).rounded() == $0.price * 4 })
+                #expect(entries.allSatisfy { SimDomType(rawValue: $0.type) != nil && onQuarterGrid($0.price) })
             }
         }
         #expect(sawTrade)
@@ -126,8 +132,8 @@ struct MarketFeedTests {
         let summary = try #require(feed.move(contractId: esContract, to: 6100))
         let touch = try #require(summary.touches[esContract])
         #expect(touch.last == 24_400 && touch.bestBid == 24_400 && touch.bestAsk == 24_401)
-        #expect(feed.move(contractId: esContract, to: 6100.1) == nil)
-        #expect(feed.quote(of: esContract)?.lastPrice == 6100)
+        #expect(feed.move(contractId: esContract, to: dec("6100.1")) == nil)
+        #expect(feed.quote(of: esContract)?.lastPrice == FixedDecimal(6100))
     }
 
     @Test func benchmarkEventRate() async {

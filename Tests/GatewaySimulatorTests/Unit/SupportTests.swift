@@ -3,8 +3,9 @@ import NIOCore
 import Testing
 
 @testable import GatewaySimulator
+import TestGate
 
-@Suite("Support")
+@Suite("Support", .gated)
 struct SupportTests {
     @Test func formatsTimestampsWithOffset() {
         #expect(ISOTimestamp.format(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00.000000+00:00")

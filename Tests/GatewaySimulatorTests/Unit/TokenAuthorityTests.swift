@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 @testable import GatewaySimulator
+import TestGate
 
-@Suite("TokenAuthority")
+@Suite("TokenAuthority", .gated)
 struct TokenAuthorityTests {
     @Test func issuesThreePartHS256JWTWithClaims() async {
         let clock = ManualClock(testEpoch)

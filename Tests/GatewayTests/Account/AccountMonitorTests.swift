@@ -3,11 +3,12 @@ import Gateway
 import GatewaySimulator
 import SignalR
 import Testing
+import TestGate
 
 /// ``AccountMonitor`` against the simulator over loopback: its state equals what the gateway
 /// answers over REST after trading, after faults that lose events, and while a subscription is
 /// refused.
-@Suite("AccountMonitor against the simulator")
+@Suite("AccountMonitor against the simulator", .gated)
 struct AccountMonitorTests {
     /// A simulator whose market moves only when a test moves it, so the truth holds still.
     static func quietSimulator() async throws -> SimulatorFixture {
@@ -60,7 +61,7 @@ struct AccountMonitorTests {
         let account = try #require(try await client.accounts().first { $0.canTrade })
         let mes = try await client.resolveContract("MES")
         // Something is there before the monitor starts.
-        let resting = try await client.placeOrder(.limit(accountId: account.id, contractId: mes.id, side: .buy, size: 1, price: 1000))
+        let resting = try await client.placeOrder(.limit(accountId: account.id, contractId: mes.id, side: .buy, size: 1, price: 1000)).id
 
         let user = UserHub(client: client, options: Self.hubOptions)
         try await user.start()
@@ -77,7 +78,7 @@ struct AccountMonitorTests {
         // which Order/searchOpen would not list.
         let entry = try await client.placeOrder(
             .limit(accountId: account.id, contractId: mes.id, side: .buy, size: 1, price: 1100).withBrackets(stopLossTicks: -10, takeProfitTicks: 20)
-        )
+        ).id
         #expect(await eventually { monitor.snapshot.orders.values.filter { $0.status == .suspended }.count == 2 })
         #expect(monitor.snapshot.orders[entry] != nil)
         try await Self.expectMatchesTruth(monitor, client, "after a bracket order")
@@ -131,7 +132,7 @@ struct AccountMonitorTests {
         let client = fixture.client()
         let account = try #require(try await client.accounts().first { $0.canTrade })
         let mes = try await client.resolveContract("MES")
-        let resting = try await client.placeOrder(.limit(accountId: account.id, contractId: mes.id, side: .buy, size: 1, price: 1000))
+        let resting = try await client.placeOrder(.limit(accountId: account.id, contractId: mes.id, side: .buy, size: 1, price: 1000)).id
         let user = UserHub(client: client, options: Self.hubOptions)
         try await user.start()
         let monitor = AccountMonitor(client: client, accountId: account.id, userHub: user)
@@ -144,7 +145,7 @@ struct AccountMonitorTests {
         await fault.inject(into: fixture.simulator)
         #expect(await eventually(seconds: 20) { if case .synchronizing = monitor.status { true } else { false } }, "the gap is seen")
         // Changes while the hub is away: nothing replays them.
-        let placed = try await client.placeOrder(.limit(accountId: account.id, contractId: mes.id, side: .buy, size: 1, price: 1001))
+        let placed = try await client.placeOrder(.limit(accountId: account.id, contractId: mes.id, side: .buy, size: 1, price: 1001)).id
         try await client.cancelOrder(accountId: account.id, orderId: resting)
         try await client.placeOrder(.market(accountId: account.id, contractId: mes.id, side: .sell, size: 1))
         #expect(monitor.snapshot.orders[resting] != nil, "not seen yet")
@@ -161,7 +162,7 @@ struct AccountMonitorTests {
         #expect(monitor.statistics.gaps >= 1 && monitor.statistics.snapshots >= 2)
 
         // Kept by events again.
-        let later = try await client.placeOrder(.limit(accountId: account.id, contractId: mes.id, side: .buy, size: 1, price: 1002))
+        let later = try await client.placeOrder(.limit(accountId: account.id, contractId: mes.id, side: .buy, size: 1, price: 1002)).id
         #expect(await eventually { monitor.snapshot.orders[later] != nil })
         try await Self.expectMatchesTruth(monitor, client, "after \(fault), kept by events")
         await monitor.stop()
@@ -189,10 +190,10 @@ struct AccountMonitorTests {
         await monitor.start()
 
         for refused in ["accounts", "orders \(account.id)", "positions \(account.id)", "trades \(account.id)"] {
-            #expect(await statuses.wait { if case .degraded(let reason) = $0 { reason.contains(refused) } else { false } },
+            #expect(await statuses.wait { if case .degraded(let reason) = $0 { "\(reason)".contains(refused) } else { false } },
                     "each refusal is reported in the hub's status: \(refused) in \(statuses.all)")
         }
-        #expect(await log.wait { if case .status(.degraded(let reason)) = $0 { reason.contains("accounts") } else { false } },
+        #expect(await log.wait { if case .status(.degraded(let reason)) = $0 { "\(reason)".contains("accounts") } else { false } },
                 "and in the monitor's: \(log.all)")
         // Retried until accepted; then the state is read again and followed.
         try await monitor.synchronized(timeout: .seconds(20))
@@ -200,7 +201,7 @@ struct AccountMonitorTests {
         #expect(await fixture.simulator.faults.snapshot().refusedUserSubscriptionsLeft == 0, "every refusal was used: a retry was refused too")
         #expect(await user.subscriptions.count == 4, "nothing was forgotten")
         #expect(user.status.isLive)
-        let placed = try await client.placeOrder(.limit(accountId: account.id, contractId: mes.id, side: .buy, size: 1, price: 1000))
+        let placed = try await client.placeOrder(.limit(accountId: account.id, contractId: mes.id, side: .buy, size: 1, price: 1000)).id
         #expect(await eventually { monitor.snapshot.orders[placed] != nil }, "order updates flow: the subscription is applied")
         try await Self.expectMatchesTruth(monitor, client, "after the refusals")
         await monitor.stop()
@@ -215,15 +216,16 @@ struct AccountMonitorTests {
         let events = EventLog(user.events())
         try await user.start()
         let foreign = UserSubscription.orders(accountId: 999_999)
-        await #expect(throws: SignalRError.self) { try await user.subscribe(foreign) }
+        let refusal = await #expect(throws: HubError.self) { try await user.subscribe(foreign) }
+        #expect(refusal?.code == .refused)
         #expect(await user.subscriptions == [foreign])
         #expect(await user.refusedSubscriptions[foreign]?.contains("999999") == true)
-        #expect(await eventually { if case .degraded(let reason) = user.status { reason.contains("orders 999999") } else { false } })
+        #expect(await eventually { if case .degraded(let reason) = user.status { "\(reason)".contains("orders 999999") } else { false } })
 
         let dropped = ContinuousClock.now
         fixture.simulator.faults.send(.dropConnections(.user))
         #expect(await events.wait(since: dropped) { $0.isLive })
-        #expect(await eventually { if case .degraded(let reason) = user.status { reason.contains("orders 999999") } else { false } },
+        #expect(await eventually { if case .degraded(let reason) = user.status { "\(reason)".contains("orders 999999") } else { false } },
                 "refused again on the new connection, and still reported: \(user.status)")
         #expect(await user.subscriptions == [foreign])
 
@@ -258,7 +260,7 @@ struct AccountMonitorTests {
             Issue.record("no gap: \(received)")
             return
         }
-        #expect(reason.contains("fell more than 3 events behind"))
+        #expect("\(reason)".contains("fell more than 3 events behind"))
         await user.stop()
     }
 

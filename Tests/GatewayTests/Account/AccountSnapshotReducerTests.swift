@@ -1,31 +1,32 @@
 import Foundation
 import Testing
+import TestGate
 @testable import Gateway
 
 /// The pure rules of ``AccountSnapshot``: events applied, snapshots replaced, what changed.
-@Suite("Account state reducer")
+@Suite("Account state reducer", .gated)
 struct AccountSnapshotReducerTests {
     static let t0 = Date(timeIntervalSince1970: 1_800_000_000)
 
-    static func order(_ id: Int64, _ status: OrderStatus, account: Int = 1, size: Int = 2, filled: Int = 0, limit: Double? = 5000, created: TimeInterval = 0) -> Order {
+    static func order(_ id: Int64, _ status: OrderStatus, account: Int = 1, size: Int = 2, filled: Int = 0, limit: Decimal? = 5000, created: TimeInterval = 0) -> Order {
         Order(
             id: id, accountId: account, contractId: "CON.F.US.MES.Z26", creationTimestamp: t0.addingTimeInterval(created), status: status,
             type: .limit, side: .buy, size: size, limitPrice: limit, fillVolume: filled, filledPrice: filled > 0 ? limit : nil
         )
     }
 
-    static func position(_ id: Int, _ type: PositionType, size: Int, average: Double = 5000, contract: String = "CON.F.US.MES.Z26", account: Int = 1) -> Position {
+    static func position(_ id: Int, _ type: PositionType, size: Int, average: Decimal = 5000, contract: String = "CON.F.US.MES.Z26", account: Int = 1) -> Position {
         Position(id: id, accountId: account, contractId: contract, creationTimestamp: t0, type: type, size: size, averagePrice: average)
     }
 
-    static func fill(_ id: Int64, pnl: Double? = nil, fees: Double = 0.37, voided: Bool = false, account: Int = 1, at offset: TimeInterval = 10) -> Trade {
+    static func fill(_ id: Int64, pnl: Decimal? = nil, fees: Decimal = dec("0.37"), voided: Bool = false, account: Int = 1, at offset: TimeInterval = 10) -> Trade {
         Trade(
             id: id, accountId: account, contractId: "CON.F.US.MES.Z26", creationTimestamp: t0.addingTimeInterval(offset), price: 5000,
             profitAndLoss: pnl, fees: fees, side: .buy, size: 1, voided: voided, orderId: 9
         )
     }
 
-    static func account(balance: Double, id: Int = 1, canTrade: Bool = true) -> Account {
+    static func account(balance: Decimal, id: Int = 1, canTrade: Bool = true) -> Account {
         Account(id: id, name: "PRAC-\(id)", balance: balance, canTrade: canTrade, isVisible: true, simulated: true)
     }
 
@@ -80,10 +81,10 @@ struct AccountSnapshotReducerTests {
         let opened = Self.position(10, .long, size: 1)
         #expect(state.apply(.position(opened)) == [.positionUpdated(opened)])
         #expect(state.apply(.position(opened)) == [])
-        let added = Self.position(10, .long, size: 3, average: 5000.5)
+        let added = Self.position(10, .long, size: 3, average: dec("5000.5"))
         #expect(state.apply(.position(added)) == [.positionUpdated(added)])
         #expect(state.positions["CON.F.US.MES.Z26"]?.size == 3)
-        let closed = Self.position(10, .long, size: 0, average: 5000.5)
+        let closed = Self.position(10, .long, size: 0, average: dec("5000.5"))
         #expect(state.apply(.position(closed)) == [.positionClosed(closed)])
         #expect(state.positions.isEmpty)
         #expect(state.apply(.position(closed)) == [], "closing twice")
@@ -124,28 +125,28 @@ struct AccountSnapshotReducerTests {
         let first = Self.account(balance: 50_000)
         #expect(state.apply(.account(first)) == [.account(first)])
         #expect(state.apply(.account(first)) == [])
-        let lower = Self.account(balance: 49_999.63)
+        let lower = Self.account(balance: dec("49999.63"))
         #expect(state.apply(.account(lower)) == [.account(lower)])
-        #expect(state.balance == 49_999.63)
-        let blocked = Self.account(balance: 49_999.63, canTrade: false)
+        #expect(state.balance == dec("49999.63"))
+        let blocked = Self.account(balance: dec("49999.63"), canTrade: false)
         #expect(state.apply(.account(blocked)) == [.account(blocked)])
     }
 
     @Test func fillsAreKeptOnceByIdCorrectedAndWindowed() {
         var state = AccountSnapshot(accountId: 1, fillsSince: Self.t0)
         let open = Self.fill(1)
-        let close = Self.fill(2, pnl: 6.25)
+        let close = Self.fill(2, pnl: dec("6.25"))
         #expect(state.apply(.trade(open)) == [.fill(open)])
         #expect(state.apply(.trade(open)) == [], "deduplicated by id")
         #expect(state.apply(.trade(close)) == [.fill(close)])
         #expect(state.fills.count == 2)
-        #expect(state.realizedProfitAndLoss == 6.25)
-        #expect(abs(state.fees - 0.74) < 1e-9)
-        let voided = Self.fill(2, pnl: 6.25, voided: true)
+        #expect(state.realizedProfitAndLoss == dec("6.25"))
+        #expect(state.fees == dec("0.74"))
+        let voided = Self.fill(2, pnl: dec("6.25"), voided: true)
         #expect(state.apply(.trade(voided)) == [.fill(voided)], "a correction replaces the fill")
         #expect(state.fills.count == 2)
         #expect(state.realizedProfitAndLoss == 0, "voided fills do not count")
-        #expect(abs(state.fees - 0.37) < 1e-9)
+        #expect(state.fees == dec("0.37"))
         let yesterday = Self.fill(3, at: -60)
         #expect(state.apply(.trade(yesterday)) == [], "created before the window")
         #expect(state.fillsInOrder.map(\.id) == [1, 2])
@@ -168,7 +169,7 @@ struct AccountSnapshotReducerTests {
         let new = Self.order(4, .suspended, created: 4)
         let short = Self.position(12, .short, size: 1)
         let missedFill = Self.fill(2, pnl: -5)
-        let account = Self.account(balance: 49_994.26)
+        let account = Self.account(balance: dec("49994.26"))
         let snapshot = AccountSnapshot(
             accountId: 1, account: account, orders: [kept, modified, new], positions: [short], fills: [Self.fill(1), missedFill],
             fillsSince: Self.t0
@@ -213,9 +214,9 @@ struct AccountSnapshotReducerTests {
         b.account?.balance = 90
         let lines = a.differences(from: b)
         #expect(lines.count == 4, "\(lines)")
-        #expect(lines.contains { $0.hasPrefix("account: balance 100.0 here, balance 90.0 there") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("account: balance 100 here, balance 90 there") }, "\(lines)")
         #expect(lines.contains { $0.hasPrefix("order 1: open buy 2") && $0.contains("there") }, "\(lines)")
         #expect(lines.contains { $0.hasPrefix("order 2: missing here") }, "\(lines)")
-        #expect(lines.contains { $0.hasPrefix("position CON.F.US.MES.Z26: id 1 long 1 @ 5000.0 here, missing there") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("position CON.F.US.MES.Z26: id 1 long 1 @ 5000 here, missing there") }, "\(lines)")
     }
 }

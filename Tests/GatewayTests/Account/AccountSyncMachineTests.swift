@@ -1,13 +1,14 @@
 import Foundation
 import Testing
+import TestGate
 @testable import Gateway
 
 /// ``AccountSyncMachine``: when snapshots are taken, what happens to events meanwhile, retries.
-@Suite("Account sync machine")
+@Suite("Account sync machine", .gated)
 struct AccountSyncMachineTests {
     typealias R = AccountSnapshotReducerTests
 
-    static func snapshot(orders: [Order] = [], positions: [Position] = [], balance: Double = 50_000) -> AccountSnapshot {
+    static func snapshot(orders: [Order] = [], positions: [Position] = [], balance: Decimal = 50_000) -> AccountSnapshot {
         AccountSnapshot(accountId: 1, account: R.account(balance: balance), orders: orders, positions: positions)
     }
 

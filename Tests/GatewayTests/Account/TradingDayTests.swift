@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import TestGate
 @testable import Gateway
 
-@Suite("Trading day")
+@Suite("Trading day", .gated)
 struct TradingDayTests {
     static func utc(_ text: String) throws -> Date {
         try #require(try? Date(text, strategy: .iso8601))

@@ -4,8 +4,9 @@ import NIOCore
 import NIOPosix
 import NIOConcurrencyHelpers
 import Testing
+import TestGate
 
-@Suite("Transport security: no clear-text credentials, no redirects")
+@Suite("Transport security: no clear-text credentials, no redirects", .gated)
 struct TransportSecurityTests {
     @Test("plain http only to loopback hosts", arguments: [
         ("https://api.topstepx.com", true), ("wss://rtc.topstepx.com/hubs/market", true),

@@ -2,10 +2,11 @@ import Foundation
 import Gateway
 import GatewaySimulator
 import Testing
+import TestGate
 
 /// Every write kind against every way of losing its answer, over loopback against the simulator:
 /// the SDK never sends the write again and returns what really happened.
-@Suite("Writes whose answer is lost: resolved by reading back")
+@Suite("Writes whose answer is lost: resolved by reading back", .gated)
 struct LostResponseTests {
     /// The modes that execute the write before losing the answer.
     static let executing: [LostResponseMode] = [.reset, .hang, .garble, .status500]
@@ -134,14 +135,14 @@ struct LostResponseTests {
         try await LostResponseBench.with(mode: mode) { bench in
             let placed = try await bench.client.placeOrder(.limit(accountId: bench.account, contractId: bench.contract, side: .buy, size: 1, price: 100))
             bench.simulator.faults.loseResponses(of: .modify, mode: mode)
-            let confirmation = try await bench.client.modifyOrder(OrderModification(accountId: bench.account, orderId: placed.id, size: 2, limitPrice: 101.25))
+            let confirmation = try await bench.client.modifyOrder(OrderModification(accountId: bench.account, orderId: placed.id, size: 2, limitPrice: dec("101.25")))
             guard case .readBack(_, let finding) = confirmation else {
                 Issue.record("expected a read-back confirmation, got \(confirmation)")
                 return
             }
             #expect(finding.hasPrefix("order \(placed.id) has size 2, limit 101.25"), "\(finding)")
             let order = try await bench.client.order(accountId: bench.account, orderId: placed.id)
-            #expect(order.size == 2 && order.limitPrice == 101.25)
+            #expect(order.size == 2 && order.limitPrice == dec("101.25"))
         }
     }
 
@@ -150,13 +151,13 @@ struct LostResponseTests {
             let placed = try await bench.client.placeOrder(.limit(accountId: bench.account, contractId: bench.contract, side: .buy, size: 1, price: 100))
             bench.simulator.faults.loseResponses(of: .modify, mode: .resetUnexecuted)
             let error = await #expect(throws: GatewayError.self) {
-                try await bench.client.modifyOrder(OrderModification(accountId: bench.account, orderId: placed.id, limitPrice: 101.25))
+                try await bench.client.modifyOrder(OrderModification(accountId: bench.account, orderId: placed.id, limitPrice: dec("101.25")))
             }
             guard case .notExecuted(.modifyOrder, _, let finding) = error else {
                 Issue.record("expected notExecuted, got \(String(describing: error))")
                 return
             }
-            #expect(finding == "order \(placed.id) still has limit 100.0")
+            #expect(finding == "order \(placed.id) still has limit 100")
             #expect(try await bench.client.order(accountId: bench.account, orderId: placed.id).limitPrice == 100)
         }
     }

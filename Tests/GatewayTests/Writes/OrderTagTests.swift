@@ -1,8 +1,9 @@
 import Foundation
 @testable import Gateway
 import Testing
+import TestGate
 
-@Suite("OrderTag: generated customTags")
+@Suite("OrderTag: generated customTags", .gated)
 struct OrderTagTests {
     @Test func shapeIsPrefixTimeAndRandom() {
         #expect(OrderTag.make(prefix: "px", milliseconds: 0, random: 0) == "px-0-00000000")

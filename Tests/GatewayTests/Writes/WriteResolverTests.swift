@@ -1,9 +1,10 @@
 import Foundation
 @testable import Gateway
 import Testing
+import TestGate
 
 /// The decision of an ambiguous write's outcome, without sockets or sleeps.
-@Suite("WriteResolver: the outcome of a write whose answer was lost")
+@Suite("WriteResolver: the outcome of a write whose answer was lost", .gated)
 struct WriteResolverTests {
     static let policy = ReconciliationPolicy(
         lookUpAttempts: 4, retryDelay: .milliseconds(100), maximumRetryDelay: .milliseconds(300),
@@ -15,7 +16,7 @@ struct WriteResolverTests {
 
     static func order(
         id: Int64 = 11, status: OrderStatus = .open, tag: String? = WriteResolverTests.tag, side: OrderSide = .buy, size: Int = 2,
-        type: OrderType = .limit, contractId: String = "CON.F.US.MES.Z26", limit: Double? = 5000, stop: Double? = nil
+        type: OrderType = .limit, contractId: String = "CON.F.US.MES.Z26", limit: Decimal? = 5000, stop: Decimal? = nil
     ) -> Order {
         Order(id: id, accountId: 7, contractId: contractId, status: status, type: type, side: side, size: size, limitPrice: limit, stopPrice: stop, customTag: tag)
     }
@@ -189,13 +190,13 @@ struct WriteResolverTests {
     // MARK: Modification
 
     @Test func modificationIsReadFromTheFieldsItSets() {
-        let change = OrderModification(accountId: 7, orderId: 11, size: 3, limitPrice: 5001.25)
+        let change = OrderModification(accountId: 7, orderId: 11, size: 3, limitPrice: dec("5001.25"))
         let write = AmbiguousWrite.modify(change)
-        #expect({ if case .executed = WriteResolver.reading(of: .order(Self.order(size: 3, limit: 5001.25)), for: write) { return true }; return false }())
-        #expect(WriteResolver.reading(of: .order(Self.order(size: 3, limit: 5000)), for: write) == .unchanged(finding: "order 11 still has size 3, limit 5000.0"))
+        #expect({ if case .executed = WriteResolver.reading(of: .order(Self.order(size: 3, limit: dec("5001.25"))), for: write) { return true }; return false }())
+        #expect(WriteResolver.reading(of: .order(Self.order(size: 3, limit: 5000)), for: write) == .unchanged(finding: "order 11 still has size 3, limit 5000"))
         #expect(WriteResolver.reading(of: .order(Self.order(status: .filled, size: 2, limit: 5000)), for: write)
-            == .notExecuted(finding: "order 11 is filled with size 2, limit 5000.0, not the requested size 3, limit 5001.25"))
-        #expect({ if case .executed = WriteResolver.reading(of: .order(Self.order(status: .filled, size: 3, limit: 5001.25)), for: write) { return true }; return false }(),
+            == .notExecuted(finding: "order 11 is filled with size 2, limit 5000, not the requested size 3, limit 5001.25"))
+        #expect({ if case .executed = WriteResolver.reading(of: .order(Self.order(status: .filled, size: 3, limit: dec("5001.25"))), for: write) { return true }; return false }(),
                 "a change that made the order marketable fills it at once")
         #expect(WriteResolver.reading(of: .order(nil), for: write) == .notExecuted(finding: "account 7 has no order 11, so there was nothing to change"))
     }

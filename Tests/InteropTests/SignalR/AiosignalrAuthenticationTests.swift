@@ -2,10 +2,11 @@ import Foundation
 import SignalR
 import SignalRProtocol
 import Testing
+import TestGate
 
 /// Tokens: asked on every negotiate and connect, told why, refreshed after a 401 and retried at once.
 // Five minutes: the first test of a fresh clone waits for the Python environment to be made (pip).
-@Suite("aiosignalr: tokens and authentication failures", .timeLimit(.minutes(5)))
+@Suite("aiosignalr: tokens and authentication failures", .gated, .timeLimit(.minutes(5)))
 struct AiosignalrAuthenticationTests {
     @Test("a 401 at negotiate is recovered with a fresh token asked with reason authenticationFailure")
     func negotiate401() async throws {

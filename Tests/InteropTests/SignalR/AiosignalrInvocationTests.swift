@@ -2,6 +2,7 @@ import Foundation
 import SignalR
 import SignalRProtocol
 import Testing
+import TestGate
 
 /// Short timers so that tests stay fast.
 func interopOptions(token: String? = "good", provider: AccessTokenProvider? = nil) -> HubConnectionOptions {
@@ -21,7 +22,7 @@ struct Payload: Codable, Sendable, Equatable {
 /// The Swift client against aiosignalr, an independent SignalR server (which sends JSON in
 /// binary WebSocket frames).
 // Five minutes: the first test of a fresh clone waits for the Python environment to be made (pip).
-@Suite("aiosignalr: invocations, events, streams", .timeLimit(.minutes(5)))
+@Suite("aiosignalr: invocations, events, streams", .gated, .timeLimit(.minutes(5)))
 struct AiosignalrInvocationTests {
     @Test("invoke with results, void, hub errors; send")
     func invocations() async throws {

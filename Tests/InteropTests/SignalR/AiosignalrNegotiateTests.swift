@@ -2,10 +2,11 @@ import Foundation
 import SignalR
 import SignalRProtocol
 import Testing
+import TestGate
 
 /// Negotiate versions and close codes against aiosignalr.
 // Five minutes: the first test of a fresh clone waits for the Python environment to be made (pip).
-@Suite("aiosignalr: negotiate versions, close codes", .timeLimit(.minutes(5)))
+@Suite("aiosignalr: negotiate versions, close codes", .gated, .timeLimit(.minutes(5)))
 struct AiosignalrNegotiateTests {
     @Test("a version-0 negotiate answer connects with the connectionId as id")
     func negotiateVersion0() async throws {

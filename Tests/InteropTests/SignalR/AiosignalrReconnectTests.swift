@@ -1,6 +1,7 @@
 import Foundation
 import SignalR
 import Testing
+import TestGate
 
 func reconnectingOptions(_ script: TokenScript, delays: [Duration] = [.zero, .milliseconds(100), .milliseconds(200)]) -> HubConnectionOptions {
     var options = interopOptions(provider: script.provider)
@@ -10,7 +11,7 @@ func reconnectingOptions(_ script: TokenScript, delays: [Duration] = [.zero, .mi
 
 /// Connection loss, server Close, timeouts, pending invocations.
 // Five minutes: the first test of a fresh clone waits for the Python environment to be made (pip).
-@Suite("aiosignalr: reconnect, Close, timeouts", .timeLimit(.minutes(5)))
+@Suite("aiosignalr: reconnect, Close, timeouts", .gated, .timeLimit(.minutes(5)))
 struct AiosignalrReconnectTests {
     @Test("after the server drops the socket the connection reconnects as a new connection with a fresh token")
     func reconnectAfterDrop() async throws {

@@ -1,10 +1,11 @@
 import Foundation
 import GatewaySimulator
 import Testing
+import TestGate
 
 /// The simulator's market hub against independent SignalR clients from PyPI (signalrcore 1.0.2,
 /// pysignalr 1.3.3), run as subprocesses by the scripts in `Tests/InteropTests/Python`.
-@Suite("Simulator hubs with independent Python clients")
+@Suite("Simulator hubs with independent Python clients", .gated)
 struct SimulatorInteropTests {
     @Test(arguments: [("simulator_signalrcore.py", "negotiate"), ("simulator_signalrcore.py", "skip"),
                       ("simulator_pysignalr.py", "query"), ("simulator_pysignalr.py", "header")])

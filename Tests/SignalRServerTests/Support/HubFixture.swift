@@ -29,7 +29,7 @@ enum HubFixture {
         hub.on("Echo") { call in call.arguments.first }
         hub.on("Void") { _ in nil }
         hub.on("Fail") { _ in throw TestError.boom }
-        hub.on("FailHub") { _ in throw HubError("Size must be positive.") }
+        hub.on("FailHub") { _ in throw HubException("Size must be positive.") }
         hub.on("Join") { call in
             call.connection.addToGroup(try call.argument(0, as: String.self))
             return nil
@@ -59,7 +59,7 @@ enum HubFixture {
         }
         hub.onStream("FailingStream") { _, stream in
             try stream.yield(encoding: 1)
-            throw HubError("Feed lost.")
+            throw HubException("Feed lost.")
         }
         return hub
     }

@@ -1,8 +1,9 @@
 import Testing
 
 @testable import SignalRServer
+import TestGate
 
-@Suite("Keep-alive and lifecycle state")
+@Suite("Keep-alive and lifecycle state", .gated)
 struct ConnectionStateTests {
     private let start = ContinuousClock.now
 

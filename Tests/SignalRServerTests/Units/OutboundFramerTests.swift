@@ -3,8 +3,9 @@ import SignalRProtocol
 import Testing
 
 @testable import SignalRServer
+import TestGate
 
-@Suite("Outbound framing")
+@Suite("Outbound framing", .gated)
 struct OutboundFramerTests {
     private func frames(_ items: [OutboundItem], _ framing: HubFraming) -> [[UInt8]] {
         var result: [[UInt8]] = []

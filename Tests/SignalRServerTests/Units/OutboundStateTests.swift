@@ -3,8 +3,9 @@ import SignalRProtocol
 import Testing
 
 @testable import SignalRServer
+import TestGate
 
-@Suite("Outbound queue state")
+@Suite("Outbound queue state", .gated)
 struct OutboundStateTests {
     private let message = EncodedHubMessage(.ping)
     private let closeFrame = OutboundItem.control(WebSocketFrameHeader.closeFrame())

@@ -3,9 +3,11 @@ import SignalR
 import SignalRProtocol
 import SignalRServer
 import Testing
+import TestGate
 
 /// Tokens against SignalRServer's authentication hook and its scripted negotiate answers.
-@Suite("SignalRServer: tokens, 401s, negotiate redirect and error", .timeLimit(.minutes(1)))
+// Five minutes: the time a test waits for its turn at the ConcurrencyGate counts toward the limit.
+@Suite("SignalRServer: tokens, 401s, negotiate redirect and error", .gated, .timeLimit(.minutes(5)))
 struct ServerAuthenticationTests {
     @Test("401 at negotiate: the provider is asked again with reason authenticationFailure and the new token is used")
     func negotiate401() async throws {

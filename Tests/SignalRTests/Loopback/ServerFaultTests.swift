@@ -3,9 +3,11 @@ import SignalR
 import SignalRProtocol
 import SignalRServer
 import Testing
+import TestGate
 
 /// The client against SignalRServer's faults: drops, Close, silence, timeouts, pending calls.
-@Suite("SignalRServer: reconnect, Close, keep-alive, timeouts", .timeLimit(.minutes(1)))
+// Five minutes: the time a test waits for its turn at the ConcurrencyGate counts toward the limit.
+@Suite("SignalRServer: reconnect, Close, keep-alive, timeouts", .gated, .timeLimit(.minutes(5)))
 struct ServerFaultTests {
     static let fastRetry = DefaultRetryPolicy(delays: [.zero, .milliseconds(100), .milliseconds(200)])
 

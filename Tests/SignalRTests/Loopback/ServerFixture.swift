@@ -35,7 +35,7 @@ enum ServerFixture {
         hub.on("Add") { call in
             try RawJSON(encoding: try call.argument(0, as: Int.self) + call.argument(1, as: Int.self))
         }
-        hub.on("Fail") { _ in throw HubError("boom") }
+        hub.on("Fail") { _ in throw HubException("boom") }
         hub.on("WhoAmI") { call in try RawJSON(encoding: call.connection.principal.user ?? "anonymous") }
         hub.on("Hang") { _ in
             try await Task.sleep(for: .seconds(3600))

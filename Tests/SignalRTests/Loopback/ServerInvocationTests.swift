@@ -3,13 +3,15 @@ import SignalR
 import SignalRProtocol
 import SignalRServer
 import Testing
+import TestGate
 
 struct Numbered: Codable, Sendable, Equatable {
     var n: Int
 }
 
 /// The client against SignalRServer: calls, events, streams, framing faults, large messages.
-@Suite("SignalRServer: invocations, events, streams, framing", .timeLimit(.minutes(1)))
+// Five minutes: the time a test waits for its turn at the ConcurrencyGate counts toward the limit.
+@Suite("SignalRServer: invocations, events, streams, framing", .gated, .timeLimit(.minutes(5)))
 struct ServerInvocationTests {
     @Test("invoke with results, void and hub errors; send; string invocation ids")
     func invocations() async throws {
@@ -118,12 +120,15 @@ struct ServerInvocationTests {
     @Test("a message in more fragments than allowed is a protocol error, not a memory sink")
     func endlessFragments() async throws {
         try await ServerFixture.with { hub, url in
-            let connection = HubConnection(url: url, options: loopbackOptions())
+            var options = loopbackOptions()
+            options.maximumMessageSize = 64 << 10
+            let connection = HubConnection(url: url, options: options)
             try await connection.start()
             let id = try #require(connection.connectionId)
-            // 100,000 one-byte fragments: past the client's limit of 65,536 per message.
+            // 3,000 one-byte fragments: past the limit of 1,024 per message that a 64 KiB maximum
+            // message size gives (with Int.max, a server could send empty fragments forever).
             hub.connection(id: id)?.setFraming(.fragment(maxFrameBytes: 1))
-            #expect(hub.connection(id: id)?.sendPadded(totalBytes: 100_000) == true)
+            #expect(hub.connection(id: id)?.sendPadded(totalBytes: 3_000) == true)
             #expect(await waitUntil(timeout: .seconds(30)) {
                 if case .disconnected(let error?) = connection.state { return "\(error)".contains("fragments") }
                 return false

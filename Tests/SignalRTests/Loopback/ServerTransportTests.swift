@@ -2,9 +2,11 @@ import Foundation
 import SignalR
 import SignalRServer
 import Testing
+import TestGate
 
 /// URL schemes and TLS wiring.
-@Suite("SignalRServer: URL schemes and TLS", .timeLimit(.minutes(1)))
+// Five minutes: the time a test waits for its turn at the ConcurrencyGate counts toward the limit.
+@Suite("SignalRServer: URL schemes and TLS", .gated, .timeLimit(.minutes(5)))
 struct ServerTransportTests {
     @Test("a ws:// hub URL negotiates over http and connects over ws")
     func webSocketScheme() async throws {

@@ -1,8 +1,9 @@
 import Testing
 
 @testable import SignalR
+import TestGate
 
-@Suite("Keep-alive and server timeout state machine")
+@Suite("Keep-alive and server timeout state machine", .gated)
 struct KeepAliveStateMachineTests {
     func machine() -> KeepAliveStateMachine {
         KeepAliveStateMachine(keepAliveInterval: .seconds(15), serverTimeout: .seconds(30), connectedAt: t0)

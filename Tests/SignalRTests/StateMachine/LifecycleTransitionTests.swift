@@ -1,9 +1,10 @@
 import Testing
 
 @testable import SignalR
+import TestGate
 
 /// Start, success, failure and stop in every state.
-@Suite("Connection state machine: start and stop")
+@Suite("Connection state machine: start and stop", .gated)
 struct LifecycleTransitionTests {
     @Test("start from disconnected emits connecting and connects with reason initialConnect")
     func startFromIdle() {

@@ -1,9 +1,10 @@
 import Testing
 
 @testable import SignalR
+import TestGate
 
 /// Connection loss, the retry policy, server Close, authentication failures.
-@Suite("Connection state machine: reconnect and authentication failures")
+@Suite("Connection state machine: reconnect and authentication failures", .gated)
 struct ReconnectTransitionTests {
     @Test("a lost connection fails pending calls at once and waits the policy's first delay")
     func lossWithPolicy() {

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 @testable import SignalR
+import TestGate
 
-@Suite("Hub URLs: negotiate and WebSocket requests")
+@Suite("Hub URLs: negotiate and WebSocket requests", .gated)
 struct HubEndpointTests {
     @Test("negotiate keeps the query, adds negotiateVersion=1 once, and the URL-encoded token when asked")
     func negotiateURL() throws {

@@ -1,7 +1,8 @@
 import SignalR
 import Testing
+import TestGate
 
-@Suite("Retry policies")
+@Suite("Retry policies", .gated)
 struct RetryPolicyTests {
     func context(_ count: Int) -> RetryContext {
         RetryContext(previousRetryCount: count, elapsed: .seconds(count), retryReason: .serverTimeout)

@@ -1,15 +1,18 @@
+import Foundation
+
 /// A trading account (`TradingAccountModel`, and the `GatewayUserAccount` hub event).
 public struct Account: Codable, Sendable, Hashable, Identifiable {
     public var id: Int
     public var name: String
-    public var balance: Double
+    /// The balance in the account's currency, exactly as the gateway reports it.
+    public var balance: Decimal
     public var canTrade: Bool
     public var isVisible: Bool
     /// Where orders execute: `true` also on funded accounts, so it does not say whether money is at
     /// risk. The stage is in `name` (`PRAC-…`, `50KTC-…`, `EXPRESS-…`).
     public var simulated: Bool
 
-    public init(id: Int, name: String, balance: Double, canTrade: Bool, isVisible: Bool, simulated: Bool) {
+    public init(id: Int, name: String, balance: Decimal, canTrade: Bool, isVisible: Bool, simulated: Bool) {
         self.id = id
         self.name = name
         self.balance = balance
@@ -22,7 +25,7 @@ public struct Account: Codable, Sendable, Hashable, Identifiable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(Int.self, forKey: .id)
         name = try container.decodeIfPresent(String.self, forKey: .name) ?? ""
-        balance = try container.decodeIfPresent(Double.self, forKey: .balance) ?? 0
+        balance = try container.decodeIfPresent(Decimal.self, forKey: .balance) ?? 0
         canTrade = try container.decodeIfPresent(Bool.self, forKey: .canTrade) ?? false
         isVisible = try container.decodeIfPresent(Bool.self, forKey: .isVisible) ?? true
         // The docs example omits it; assume the cautious value, real money, when it is missing.

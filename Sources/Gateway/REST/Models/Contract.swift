@@ -1,16 +1,21 @@
+import Foundation
+import MarketData
+
 /// A futures contract (`ContractModel`).
 public struct Contract: Codable, Sendable, Hashable, Identifiable {
     /// The full id, `CON.F.US.<PRODUCT>.<MonthCode><YY>`, used to subscribe and to place orders.
     public var id: String
     public var name: String
     public var description: String
-    public var tickSize: Double
-    public var tickValue: Double
+    /// The minimum price increment (0.25, 0.01, 0.015625, ...); see ``tickGrid``.
+    public var tickSize: Decimal
+    /// The money value of one tick per contract (12.50 for ES).
+    public var tickValue: Decimal
     public var activeContract: Bool
     /// The symbol id, `F.US.<PRODUCT>`; quotes carry this, not the contract id.
     public var symbolId: String
 
-    public init(id: String, name: String, description: String, tickSize: Double, tickValue: Double, activeContract: Bool, symbolId: String) {
+    public init(id: String, name: String, description: String, tickSize: Decimal, tickValue: Decimal, activeContract: Bool, symbolId: String) {
         self.id = id
         self.name = name
         self.description = description
@@ -19,6 +24,10 @@ public struct Contract: Codable, Sendable, Hashable, Identifiable {
         self.activeContract = activeContract
         self.symbolId = symbolId
     }
+
+    /// The tick grid for exact price arithmetic (alignment, nearest valid prices, brackets), or
+    /// nil when the gateway reported a tick size that is not positive.
+    public var tickGrid: TickSize? { TickSize(tickSize) }
 
     /// The product segment of the id (`EP` in `CON.F.US.EP.U25`), the reliable filter for the
     /// gateway's fuzzy search.

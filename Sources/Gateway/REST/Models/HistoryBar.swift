@@ -4,13 +4,13 @@ import Foundation
 public struct HistoryBar: Codable, Sendable, Hashable {
     /// The bar's start time.
     public var time: Date
-    public var open: Double
-    public var high: Double
-    public var low: Double
-    public var close: Double
+    public var open: Decimal
+    public var high: Decimal
+    public var low: Decimal
+    public var close: Decimal
     public var volume: Int64
 
-    public init(time: Date, open: Double, high: Double, low: Double, close: Double, volume: Int64) {
+    public init(time: Date, open: Decimal, high: Decimal, low: Decimal, close: Decimal, volume: Int64) {
         self.time = time
         self.open = open
         self.high = high

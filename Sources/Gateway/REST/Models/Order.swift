@@ -12,16 +12,16 @@ public struct Order: Codable, Sendable, Hashable, Identifiable {
     public var type: OrderType
     public var side: OrderSide
     public var size: Int
-    public var limitPrice: Double?
-    public var stopPrice: Double?
+    public var limitPrice: Decimal?
+    public var stopPrice: Decimal?
     public var fillVolume: Int
-    public var filledPrice: Double?
+    public var filledPrice: Decimal?
     public var customTag: String?
 
     public init(
         id: Int64, accountId: Int, contractId: String, symbolId: String? = nil, creationTimestamp: Date? = nil,
         updateTimestamp: Date? = nil, status: OrderStatus, type: OrderType, side: OrderSide, size: Int,
-        limitPrice: Double? = nil, stopPrice: Double? = nil, fillVolume: Int = 0, filledPrice: Double? = nil, customTag: String? = nil
+        limitPrice: Decimal? = nil, stopPrice: Decimal? = nil, fillVolume: Int = 0, filledPrice: Decimal? = nil, customTag: String? = nil
     ) {
         self.id = id
         self.accountId = accountId
@@ -53,10 +53,10 @@ public struct Order: Codable, Sendable, Hashable, Identifiable {
         // A missing side decodes as buy on the real gateway (0 is buy); keep that reading.
         side = try c.decodeIfPresent(OrderSide.self, forKey: .side) ?? .buy
         size = try c.decodeIfPresent(Int.self, forKey: .size) ?? 0
-        limitPrice = try c.decodeIfPresent(Double.self, forKey: .limitPrice)
-        stopPrice = try c.decodeIfPresent(Double.self, forKey: .stopPrice)
+        limitPrice = try c.decodeIfPresent(Decimal.self, forKey: .limitPrice)
+        stopPrice = try c.decodeIfPresent(Decimal.self, forKey: .stopPrice)
         fillVolume = try c.decodeIfPresent(Int.self, forKey: .fillVolume) ?? 0
-        filledPrice = try c.decodeIfPresent(Double.self, forKey: .filledPrice)
+        filledPrice = try c.decodeIfPresent(Decimal.self, forKey: .filledPrice)
         customTag = try c.decodeIfPresent(String.self, forKey: .customTag)
     }
 }

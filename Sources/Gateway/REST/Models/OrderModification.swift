@@ -1,13 +1,15 @@
+import Foundation
+
 /// Changes to a working order (`Order/modify`); `nil` fields stay as they are.
 public struct OrderModification: Codable, Sendable, Hashable {
     public var accountId: Int
     public var orderId: Int64
     public var size: Int?
-    public var limitPrice: Double?
-    public var stopPrice: Double?
-    public var trailPrice: Double?
+    public var limitPrice: Decimal?
+    public var stopPrice: Decimal?
+    public var trailPrice: Decimal?
 
-    public init(accountId: Int, orderId: Int64, size: Int? = nil, limitPrice: Double? = nil, stopPrice: Double? = nil, trailPrice: Double? = nil) {
+    public init(accountId: Int, orderId: Int64, size: Int? = nil, limitPrice: Decimal? = nil, stopPrice: Decimal? = nil, trailPrice: Decimal? = nil) {
         self.accountId = accountId
         self.orderId = orderId
         self.size = size

@@ -1,7 +1,14 @@
+import Foundation
+
 /// An order to place (`PlaceOrderRequest`).
 ///
+/// Prices are exact decimals and are sent as written: a limit of `Decimal(string: "71.23")` goes
+/// out as `"limitPrice":71.23`. Build them from text or integers (or with ``MarketData/TickSize``),
+/// not from `Double` literals, which are not exact.
+///
 /// ```swift
-/// let order = OrderRequest.limit(accountId: 12, contractId: "CON.F.US.EP.U25", side: .buy, size: 1, price: 5000.25)
+/// let price = Decimal(string: "5000.25")!
+/// let order = OrderRequest.limit(accountId: 12, contractId: "CON.F.US.EP.U25", side: .buy, size: 1, price: price)
 ///     .withBrackets(stopLossTicks: -10, takeProfitTicks: 20)
 /// let placed = try await client.placeOrder(order)   // placed.id, placed.customTag
 /// ```
@@ -23,11 +30,11 @@ public struct OrderRequest: Codable, Sendable, Hashable {
     public var type: OrderType
     public var side: OrderSide
     public var size: Int
-    public var limitPrice: Double?
-    public var stopPrice: Double?
+    public var limitPrice: Decimal?
+    public var stopPrice: Decimal?
     /// For trailing stops: an absolute price level; the gateway derives the distance from the last
     /// price.
-    public var trailPrice: Double?
+    public var trailPrice: Decimal?
     /// Must be unique across the account. ``GatewayClient/placeOrder(_:)`` generates one when
     /// it is nil (see ``OrderTag``): the tag is how a placement whose answer was lost is found.
     public var customTag: String?
@@ -35,8 +42,8 @@ public struct OrderRequest: Codable, Sendable, Hashable {
     public var takeProfitBracket: Bracket?
 
     public init(
-        accountId: Int, contractId: String, type: OrderType, side: OrderSide, size: Int, limitPrice: Double? = nil,
-        stopPrice: Double? = nil, trailPrice: Double? = nil, customTag: String? = nil,
+        accountId: Int, contractId: String, type: OrderType, side: OrderSide, size: Int, limitPrice: Decimal? = nil,
+        stopPrice: Decimal? = nil, trailPrice: Decimal? = nil, customTag: String? = nil,
         stopLossBracket: Bracket? = nil, takeProfitBracket: Bracket? = nil
     ) {
         self.accountId = accountId
@@ -56,11 +63,11 @@ public struct OrderRequest: Codable, Sendable, Hashable {
         OrderRequest(accountId: accountId, contractId: contractId, type: .market, side: side, size: size)
     }
 
-    public static func limit(accountId: Int, contractId: String, side: OrderSide, size: Int, price: Double) -> OrderRequest {
+    public static func limit(accountId: Int, contractId: String, side: OrderSide, size: Int, price: Decimal) -> OrderRequest {
         OrderRequest(accountId: accountId, contractId: contractId, type: .limit, side: side, size: size, limitPrice: price)
     }
 
-    public static func stop(accountId: Int, contractId: String, side: OrderSide, size: Int, stopPrice: Double) -> OrderRequest {
+    public static func stop(accountId: Int, contractId: String, side: OrderSide, size: Int, stopPrice: Decimal) -> OrderRequest {
         OrderRequest(accountId: accountId, contractId: contractId, type: .stop, side: side, size: size, stopPrice: stopPrice)
     }
 

@@ -9,9 +9,10 @@ public struct Position: Codable, Sendable, Hashable, Identifiable {
     public var creationTimestamp: Date?
     public var type: PositionType
     public var size: Int
-    public var averagePrice: Double
+    /// The exact average entry price (it may lie between ticks after several fills).
+    public var averagePrice: Decimal
 
-    public init(id: Int, accountId: Int, contractId: String, creationTimestamp: Date? = nil, type: PositionType, size: Int, averagePrice: Double) {
+    public init(id: Int, accountId: Int, contractId: String, creationTimestamp: Date? = nil, type: PositionType, size: Int, averagePrice: Decimal) {
         self.id = id
         self.accountId = accountId
         self.contractId = contractId

@@ -7,17 +7,17 @@ public struct Trade: Codable, Sendable, Hashable, Identifiable {
     public var accountId: Int
     public var contractId: String
     public var creationTimestamp: Date?
-    public var price: Double
-    public var profitAndLoss: Double?
-    public var fees: Double
+    public var price: Decimal
+    public var profitAndLoss: Decimal?
+    public var fees: Decimal
     public var side: OrderSide
     public var size: Int
     public var voided: Bool
     public var orderId: Int64
 
     public init(
-        id: Int64, accountId: Int, contractId: String, creationTimestamp: Date? = nil, price: Double, profitAndLoss: Double?,
-        fees: Double, side: OrderSide, size: Int, voided: Bool = false, orderId: Int64
+        id: Int64, accountId: Int, contractId: String, creationTimestamp: Date? = nil, price: Decimal, profitAndLoss: Decimal?,
+        fees: Decimal, side: OrderSide, size: Int, voided: Bool = false, orderId: Int64
     ) {
         self.id = id
         self.accountId = accountId
@@ -38,9 +38,9 @@ public struct Trade: Codable, Sendable, Hashable, Identifiable {
         accountId = try c.decode(Int.self, forKey: .accountId)
         contractId = try c.decode(String.self, forKey: .contractId)
         creationTimestamp = try c.decodeIfPresent(Date.self, forKey: .creationTimestamp)
-        price = try c.decode(Double.self, forKey: .price)
-        profitAndLoss = try c.decodeIfPresent(Double.self, forKey: .profitAndLoss)
-        fees = try c.decodeIfPresent(Double.self, forKey: .fees) ?? 0
+        price = try c.decode(Decimal.self, forKey: .price)
+        profitAndLoss = try c.decodeIfPresent(Decimal.self, forKey: .profitAndLoss)
+        fees = try c.decodeIfPresent(Decimal.self, forKey: .fees) ?? 0
         side = try c.decodeIfPresent(OrderSide.self, forKey: .side) ?? .buy
         size = try c.decodeIfPresent(Int.self, forKey: .size) ?? 0
         voided = try c.decodeIfPresent(Bool.self, forKey: .voided) ?? false

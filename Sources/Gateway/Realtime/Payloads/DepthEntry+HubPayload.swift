@@ -10,7 +10,7 @@ extension DepthEntry: HubPayloadDecodable {
             switch key {
             case "timestamp": entry.timestamp = try reader.optionalString()
             case "type": entry.type = try reader.optionalInteger().map(DomType.init(rawValue:)) ?? .unknown
-            case "price": entry.price = try reader.optionalDouble()
+            case "price": entry.price = try reader.optionalDecimal()
             case "volume": entry.volume = try reader.optionalQuantity()
             case "currentVolume": entry.currentVolume = try reader.optionalQuantity()
             default: try reader.skipValue()

@@ -1,3 +1,4 @@
+import Foundation
 import SignalRProtocol
 
 /// Field readers with the leniency of the market models' `Decodable` conformances.
@@ -7,9 +8,9 @@ extension JSONReader {
         try readNull() ? nil : readString()
     }
 
-    /// A finite number, or nil for `null`.
-    mutating func optionalDouble() throws(HubProtocolError) -> Double? {
-        try readNull() ? nil : readDouble()
+    /// An exact decimal number (a price, a change), or nil for `null`.
+    mutating func optionalDecimal() throws(HubProtocolError) -> Decimal? {
+        try readNull() ? nil : readDecimal()
     }
 
     /// An integer (`1`, `1.0`), or nil for `null`; used for the integer enums.

@@ -9,7 +9,7 @@ extension MarketTrade: HubPayloadDecodable {
         try reader.readObject { reader, key throws(HubProtocolError) in
             switch key {
             case "symbolId": trade.symbolId = try reader.optionalString()
-            case "price": trade.price = try reader.optionalDouble()
+            case "price": trade.price = try reader.optionalDecimal()
             case "timestamp": trade.timestamp = try reader.optionalString()
             case "type": trade.type = try reader.optionalInteger().map(TradeSide.init(rawValue:))
             case "volume": trade.volume = try reader.optionalQuantity()

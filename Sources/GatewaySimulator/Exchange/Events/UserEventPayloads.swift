@@ -31,10 +31,10 @@ public struct OrderEventPayload: Codable, Sendable, Equatable {
     public var type: Int
     public var side: Int
     public var size: Int
-    public var limitPrice: Nullable<Double>
-    public var stopPrice: Nullable<Double>
+    public var limitPrice: Nullable<Decimal>
+    public var stopPrice: Nullable<Decimal>
     public var fillVolume: Int
-    public var filledPrice: Nullable<Double>
+    public var filledPrice: Nullable<Decimal>
     public var customTag: Nullable<String>
 
     init(_ order: SimOrder) {
@@ -83,7 +83,7 @@ public struct TradeEventPayload: Codable, Sendable, Equatable {
     public var accountId: Int
     public var contractId: String
     public var creationTimestamp: String
-    public var price: Double
+    public var price: Decimal
     public var profitAndLoss: Nullable<Decimal>
     public var fees: Decimal
     public var side: Int

@@ -44,13 +44,13 @@ public struct SimOrder: Sendable, Equatable {
     /// A StopLimit whose stop has triggered now works as a limit.
     var triggered = false
 
-    public var limitPrice: Double? { limitTicks.map(contract.price(ofTicks:)) }
-    public var stopPrice: Double? { stopTicks.map(contract.price(ofTicks:)) }
+    public var limitPrice: Decimal? { limitTicks.map(contract.decimalPrice(ofTicks:)) }
+    public var stopPrice: Decimal? { stopTicks.map(contract.decimalPrice(ofTicks:)) }
     /// On read-back the trailing distance in price units (as reported).
-    public var trailPrice: Double? { trailTicks.map(contract.price(ofTicks:)) }
+    public var trailPrice: Decimal? { trailTicks.map(contract.decimalPrice(ofTicks:)) }
     /// Trailing distance in ticks.
     public var trailDistance: Int? { trailTicks.map { Int($0) } }
-    public var filledPrice: Double? { filledTicks.map(contract.price(ofTicks:)) }
+    public var filledPrice: Decimal? { filledTicks.map(contract.decimalPrice(ofTicks:)) }
 
     /// Buy-side limit semantics apply (Limit, JoinBid, JoinAsk, or a triggered StopLimit).
     var worksAsLimit: Bool {
@@ -82,7 +82,7 @@ public struct SimTrade: Sendable, Equatable {
     public let accountId: Int
     public let contractId: String
     public let creationTimestamp: Date
-    public let price: Double
+    public let price: Decimal
     public let profitAndLoss: Decimal?
     public let fees: Decimal
     public let side: SimOrderSide

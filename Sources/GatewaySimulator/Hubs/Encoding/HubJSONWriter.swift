@@ -4,8 +4,8 @@ import SignalRProtocol
 /// of `JSONEncoder`: the hot path then costs one pass over the fields and no intermediate objects.
 ///
 /// Numbers are written the way `JSONEncoder` writes them, so REST and hub payloads look alike:
-/// integers as digits, doubles as their shortest round-trip form without a trailing `.0`
-/// (`6123.25`, `6123`). JSON has no NaN or infinity; such a double is written as `null`.
+/// integers as digits, prices (``FixedDecimal``) as their exact decimal text without trailing
+/// zeros (`6123.25`, `6123`, never `6123.0`).
 struct HubJSONWriter {
     private(set) var bytes: [UInt8] = []
 
@@ -53,16 +53,32 @@ struct HubJSONWriter {
         }
     }
 
-    mutating func double(_ value: Double) {
-        guard value.isFinite else {
-            raw("null")
-            return
+    /// An exact decimal (a price) as a JSON number: its digits with the point in place, no
+    /// exponent, no trailing zeros (`6123.25`, `6123`, `-0.5`, `0.0000005`). No `Double` is
+    /// involved, so what is written is exactly the simulator's price.
+    mutating func number(_ value: FixedDecimal) {
+        if value.units < 0 { bytes.append(UInt8(ascii: "-")) }
+        // 20 digits hold any UInt64, and places <= 18 needs at most 19 with the leading "0".
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48)
+        var remaining = value.units.magnitude
+        var length = 0
+        let places = value.places
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while remaining > 0 {
+                buffer[19 - length] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                remaining /= 10
+                length += 1
+            }
+            // At least one digit before the point (0.05, not .05); the buffer is "0"-filled.
+            length = max(length, places + 1)
+            bytes.append(contentsOf: buffer[(20 - length)..<(20 - places)])
+            if places > 0 {
+                bytes.append(UInt8(ascii: "."))
+                bytes.append(contentsOf: buffer[(20 - places)...])
+            }
         }
-        if value == value.rounded(), abs(value) < 1e15 {
-            integer(Int(value))
-            return
-        }
-        bytes.append(contentsOf: value.description.utf8)
     }
 
     mutating func bool(_ value: Bool) {

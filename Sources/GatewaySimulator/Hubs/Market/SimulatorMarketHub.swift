@@ -72,11 +72,12 @@ final class SimulatorMarketHub: Sendable {
         ]
         for (name, subscribes, change) in methods {
             server.on(name) { [weak self] call in
-                guard let self else { throw HubError("The market hub is shutting down.") }
+                if subscribes { try await self?.core.faults.waitBeforeAnsweringSubscription() }
+                guard let self else { throw HubException("The market hub is shutting down.") }
                 FramingSwitch.sync(call.connection, faults: self.core.faults)
                 let contractId = try self.contractArgument(of: call)
                 if subscribes, self.core.faults.consumeSubscriptionRefusal(on: .market) {
-                    throw HubError("'\(call.target)' was refused (simulated fault: refused subscriptions).")
+                    throw HubException("'\(call.target)' was refused (simulated fault: refused subscriptions).")
                 }
                 guard let state = self.connections.withLockedValue({ $0[call.connection.connectionId] }) else { return nil }
                 if subscribes {
@@ -96,10 +97,10 @@ final class SimulatorMarketHub: Sendable {
         try call.expectArgumentCount(1)
         let requested = try call.argument(0, as: String.self)
         guard let contract = core.catalog.contract(id: requested) else {
-            throw HubError("Contract '\(requested)' was not found. Use a full contract id such as 'CON.F.US.EP.U25' from Contract/search or Contract/available.")
+            throw HubException("Contract '\(requested)' was not found. Use a full contract id such as 'CON.F.US.EP.U25' from Contract/search or Contract/available.")
         }
         guard core.feed.touch(of: contract.id) != nil else {
-            throw HubError(contract.isActive
+            throw HubException(contract.isActive
                 ? "Contract '\(contract.id)' has no market data in this simulator (it is not among the simulated contracts)."
                 : "Contract '\(contract.id)' has no market data (it is not an active contract).")
         }

@@ -58,7 +58,8 @@ final class SimulatorUserHub: Sendable {
 
     private func registerAccountMethods() {
         server.on("SubscribeAccounts") { [weak self] call in
-            guard let self else { throw HubError("The user hub is shutting down.") }
+            try await self?.core.faults.waitBeforeAnsweringSubscription()
+            guard let self else { throw HubException("The user hub is shutting down.") }
             FramingSwitch.sync(call.connection, faults: self.core.faults)
             try Self.expectAtMostOneArgument(call)
             try self.refuseIfFaulted(call)
@@ -68,7 +69,7 @@ final class SimulatorUserHub: Sendable {
             return nil
         }
         server.on("UnsubscribeAccounts") { [weak self] call in
-            guard let self else { throw HubError("The user hub is shutting down.") }
+            guard let self else { throw HubException("The user hub is shutting down.") }
             FramingSwitch.sync(call.connection, faults: self.core.faults)
             try Self.expectAtMostOneArgument(call)
             self.state(of: call)?.existingSubscription?.unsubscribeAccounts()
@@ -88,7 +89,8 @@ final class SimulatorUserHub: Sendable {
         ]
         for (name, subscribes, change) in methods {
             server.on(name) { [weak self] call in
-                guard let self else { throw HubError("The user hub is shutting down.") }
+                if subscribes { try await self?.core.faults.waitBeforeAnsweringSubscription() }
+                guard let self else { throw HubException("The user hub is shutting down.") }
                 FramingSwitch.sync(call.connection, faults: self.core.faults)
                 let accountId = try await self.ownedAccountArgument(of: call)
                 if subscribes { try self.refuseIfFaulted(call) }
@@ -113,7 +115,7 @@ final class SimulatorUserHub: Sendable {
         let accountId = try call.argument(0, as: Int.self)
         let user = try Self.user(of: call)
         guard await core.exchange.account(accountId, ownedBy: user) != nil else {
-            throw HubError("Account \(accountId) was not found for this user.")
+            throw HubException("Account \(accountId) was not found for this user.")
         }
         return accountId
     }
@@ -121,7 +123,7 @@ final class SimulatorUserHub: Sendable {
     /// The refused-subscription fault (``FaultInjector/refuseNextSubscriptions(_:on:)``).
     private func refuseIfFaulted(_ call: HubCall) throws {
         if core.faults.consumeSubscriptionRefusal(on: .user) {
-            throw HubError("'\(call.target)' was refused (simulated fault: refused subscriptions).")
+            throw HubException("'\(call.target)' was refused (simulated fault: refused subscriptions).")
         }
     }
 
@@ -133,7 +135,7 @@ final class SimulatorUserHub: Sendable {
     }
 
     private static func user(of call: HubCall) throws -> String {
-        guard let user = call.connection.principal.user else { throw HubError("The connection is not authenticated.") }
+        guard let user = call.connection.principal.user else { throw HubException("The connection is not authenticated.") }
         return user
     }
 }

@@ -10,8 +10,14 @@ public struct ProductSpec: Sendable, Hashable {
     public let root: String
     /// Human title used in descriptions (`E-mini S&P 500`).
     public let title: String
-    /// Ticks per price unit; every tick size is `1 / ticksPerPoint` (0.25 → 4, 0.01 → 100).
+    /// Ticks per price unit; every tick size is `1 / ticksPerPoint` (0.25 → 4, 0.01 → 100,
+    /// 1/64 → 64). It is 2^a·5^b, so that a tick, and every price, is a finite decimal.
     public let ticksPerPoint: Int
+    /// Decimal places of a tick: 2 for 1/4, 6 for 1/64. Prices never need more.
+    public let tickDecimals: Int
+    /// 10^``tickDecimals`` / ``ticksPerPoint``: a price of `t` ticks is `t × tickScale` units of
+    /// 10^-``tickDecimals`` (25 for 1/4: 3 ticks are 75 hundredths).
+    let tickScale: Int64
     /// Dollar value of one tick per contract.
     public let tickValue: Decimal
     /// Listed contract months (1...12).
@@ -28,7 +34,9 @@ public struct ProductSpec: Sendable, Hashable {
     /// Daily volatility as a fraction of price, used by the reference path.
     public let dailyVolatility: Double
 
-    /// Creates a product.
+    /// Creates a product. `ticksPerPoint` must be of the form 2^a·5^b with a, b <= 9 (a tick
+    /// that is a decimal of at most nine places, as the gateway writes prices), like every
+    /// exchange's; anything else is a programming error and traps.
     public init(
         product: String, root: String, title: String, ticksPerPoint: Int, tickValue: Decimal,
         months: [Int], rollMonthOffset: Int, rollDay: Int, basePrice: Double, family: String,
@@ -38,6 +46,17 @@ public struct ProductSpec: Sendable, Hashable {
         self.root = root
         self.title = title
         self.ticksPerPoint = ticksPerPoint
+        var twos = 0
+        var fives = 0
+        var rest = max(1, ticksPerPoint)
+        while rest % 2 == 0 { rest /= 2; twos += 1 }
+        while rest % 5 == 0 { rest /= 5; fives += 1 }
+        precondition(ticksPerPoint > 0 && rest == 1 && max(twos, fives) <= 9,
+                     "ticksPerPoint \(ticksPerPoint) of \(product) is not 2^a·5^b: its tick has no exact decimal")
+        tickDecimals = max(twos, fives)
+        var power: Int64 = 1
+        for _ in 0..<tickDecimals { power *= 10 }
+        tickScale = power / Int64(ticksPerPoint)
         self.tickValue = tickValue
         self.months = months.sorted()
         self.rollMonthOffset = rollMonthOffset
@@ -49,8 +68,8 @@ public struct ProductSpec: Sendable, Hashable {
 
     /// `F.US.<product>`.
     public var symbolId: String { "F.US.\(product)" }
-    /// The minimum price increment.
-    public var tickSize: Double { 1 / Double(ticksPerPoint) }
+    /// The minimum price increment, exactly (0.25, 0.015625).
+    public var tickSize: Decimal { FixedDecimal(units: tickScale, places: tickDecimals).decimal }
 }
 
 extension ProductSpec {

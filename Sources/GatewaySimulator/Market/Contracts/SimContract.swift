@@ -19,8 +19,8 @@ public struct SimContract: Sendable, Hashable {
 
     /// `F.US.EP`.
     public var symbolId: String { product.symbolId }
-    /// The minimum price increment.
-    public var tickSize: Double { product.tickSize }
+    /// The minimum price increment, exactly.
+    public var tickSize: Decimal { product.tickSize }
     /// Dollar value of one tick.
     public var tickValue: Decimal { product.tickValue }
     /// Ticks per price unit.
@@ -28,28 +28,50 @@ public struct SimContract: Sendable, Hashable {
     /// `/ES`, the "friendly" quote symbol name.
     public var symbolName: String { "/\(product.root)" }
 
-    /// The price of a tick count (exact for every tick size of the form 1/n).
-    public func price(ofTicks ticks: Int64) -> Double {
-        Double(ticks) / Double(product.ticksPerPoint)
+    /// The exact price of a tick count, as the market hub writes it.
+    public func price(ofTicks ticks: Int64) -> FixedDecimal {
+        FixedDecimal(units: ticks * product.tickScale, places: product.tickDecimals)
     }
 
-    /// The tick count of `price`, or nil when the price is not on the tick grid.
-    public func ticks(of price: Double) -> Int64? {
-        guard price.isFinite, abs(price) < 1e12 else { return nil }
-        let scaled = price * Double(product.ticksPerPoint)
-        let rounded = scaled.rounded()
-        guard abs(scaled - rounded) <= 1e-6 * max(1, abs(rounded)) else { return nil }
-        return Int64(rounded)
+    /// The exact price of a tick count, for money arithmetic and the REST and user-hub payloads.
+    public func decimalPrice(ofTicks ticks: Int64) -> Decimal {
+        price(ofTicks: ticks).decimal
+    }
+
+    /// Largest price magnitude accepted from a request: far above any futures price, and small
+    /// enough that its tick count and its units never overflow `Int64`.
+    static let maximumPrice = Decimal(1_000_000_000)
+
+    /// The tick count of `price`, or nil when the price is not exactly on the tick grid (71.235
+    /// on a 0.01 grid) or is beyond ``maximumPrice``. Exact: no `Double` is involved.
+    public func ticks(of price: Decimal) -> Int64? {
+        guard !price.isNaN, price.magnitude <= SimContract.maximumPrice else { return nil }
+        var scaled = price * Decimal(product.ticksPerPoint)
+        var whole = Decimal()
+        NSDecimalRound(&whole, &scaled, 0, .plain)
+        guard whole == scaled else { return nil }
+        let ticks = NSDecimalNumber(decimal: whole).int64Value
+        // The conversion is checked, not trusted: it must give back the same number.
+        return Decimal(ticks) == whole ? ticks : nil
+    }
+
+    /// The tick count of a price the simulator wrote (a payload's), or nil when it is not on this
+    /// contract's grid.
+    func ticks(of price: FixedDecimal) -> Int64? {
+        guard price.places <= product.tickDecimals else { return nil }
+        var units = price.units
+        for _ in price.places..<product.tickDecimals {
+            let (product, overflow) = units.multipliedReportingOverflow(by: 10)
+            guard !overflow else { return nil }
+            units = product
+        }
+        guard units % product.tickScale == 0 else { return nil }
+        return units / product.tickScale
     }
 
     /// The tick count nearest to `price` (for simulated prices that are not on the grid yet).
     func nearestTicks(of price: Double) -> Int64 {
         Int64((price * Double(product.ticksPerPoint)).rounded())
-    }
-
-    /// A price as an exact decimal (for money arithmetic).
-    func decimalPrice(ofTicks ticks: Int64) -> Decimal {
-        Decimal(ticks) / Decimal(product.ticksPerPoint)
     }
 
     /// CME month codes F G H J K M N Q U V X Z.

@@ -186,25 +186,36 @@ struct InstrumentBook {
 
     // MARK: Views
 
-    func price(_ ticks: Int64) -> Double { contract.price(ofTicks: ticks) }
+    func price(_ ticks: Int64) -> FixedDecimal { contract.price(ofTicks: ticks) }
 
     /// The current quote, stamped with the time of the last update.
     var quote: QuotePayload {
-        let closePrice = price(previousClose)
-        let change = price(last - previousClose)
-        let percent = closePrice == 0 ? 0 : ((change / closePrice) * 10_000).rounded() / 100
-        return QuotePayload(
+        QuotePayload(
             symbol: contract.symbolId, symbolName: contract.symbolName, lastPrice: price(last),
-            bestBid: price(bestBid), bestAsk: price(bestAsk), change: change, changePercent: percent,
+            bestBid: price(bestBid), bestAsk: price(bestAsk), change: price(last - previousClose),
+            changePercent: InstrumentBook.percent(last - previousClose, of: previousClose),
             open: price(open), high: price(high), low: price(low), volume: volume,
             lastUpdated: lastStamp, timestamp: lastStamp
         )
     }
 
+    /// `part` as a percentage of `whole`, exactly to two places (half away from zero), in
+    /// integers: both are tick counts of one contract, so their ratio needs no tick size.
+    static func percent(_ part: Int64, of whole: Int64) -> FixedDecimal {
+        guard whole != 0 else { return FixedDecimal(0) }
+        let scaled = part * 10_000
+        var hundredths = scaled / whole
+        let remainder = scaled % whole
+        if 2 * remainder.magnitude >= whole.magnitude {
+            hundredths += (scaled < 0) != (whole < 0) ? -1 : 1
+        }
+        return FixedDecimal(units: hundredths, places: 2)
+    }
+
     /// A full-book snapshot: a Reset entry, the ten ask levels (Ask), the ten bid levels (Bid),
     /// then BestAsk and BestBid for the touch.
     func depthSnapshot(stamp: String) -> [DepthPayload] {
-        var entries: [DepthPayload] = [DepthPayload(timestamp: stamp, type: .reset, price: 0, volume: 0)]
+        var entries: [DepthPayload] = [DepthPayload(timestamp: stamp, type: .reset, price: FixedDecimal(0), volume: 0)]
         entries.reserveCapacity(2 * InstrumentBook.levels + 3)
         for level in 0..<InstrumentBook.levels {
             entries.append(DepthPayload(timestamp: stamp, type: .ask, price: price(bestAsk + Int64(level)), volume: asks[level]))

@@ -109,7 +109,7 @@ public final class MarketFeed: Sendable {
     /// Moves a contract's market to `price` at once (tests and the admin endpoint): one print of
     /// size 1 at the price, best bid at the price, best ask one tick above, then a full depth
     /// snapshot and a quote. Returns nil for an unknown contract or a price off the tick grid.
-    public func move(contractId: String, to price: Double) -> MarketStepSummary? {
+    public func move(contractId: String, to price: Decimal) -> MarketStepSummary? {
         let stamp = ISOTimestamp.format(clock())
         return state.withLockedValue { state -> MarketStepSummary? in
             guard let position = state.index[contractId],

@@ -1,25 +1,26 @@
 /// `GatewayQuote` data, field for field as the gateway sends it. `symbol` is the symbol id
-/// (`F.US.EP`), never the contract id.
-public struct QuotePayload: Codable, Sendable, Equatable {
+/// (`F.US.EP`), never the contract id. Prices are exact (``FixedDecimal``), and so is the change
+/// in percent (to two places).
+public struct QuotePayload: Encodable, Sendable, Equatable {
     public var symbol: String
     public var symbolName: String
-    public var lastPrice: Double
-    public var bestBid: Double
-    public var bestAsk: Double
-    public var change: Double
-    public var changePercent: Double
-    public var open: Double
-    public var high: Double
-    public var low: Double
+    public var lastPrice: FixedDecimal
+    public var bestBid: FixedDecimal
+    public var bestAsk: FixedDecimal
+    public var change: FixedDecimal
+    public var changePercent: FixedDecimal
+    public var open: FixedDecimal
+    public var high: FixedDecimal
+    public var low: FixedDecimal
     public var volume: Int
     public var lastUpdated: String
     public var timestamp: String
 }
 
 /// One element of `GatewayTrade` data (the event carries an array of these).
-public struct TradePayload: Codable, Sendable, Equatable {
+public struct TradePayload: Encodable, Sendable, Equatable {
     public var symbolId: String
-    public var price: Double
+    public var price: FixedDecimal
     public var timestamp: String
     /// SimTradeLogType: 0 Buy, 1 Sell (the aggressor side).
     public var type: Int
@@ -33,15 +34,15 @@ public struct TradePayload: Codable, Sendable, Equatable {
 /// that price, and 0 removes the level. For Trade entries both are the traded size. For High and
 /// Low they are 0. A Reset entry (price 0, volumes 0) clears the whole book and is always
 /// followed by the full ladder.
-public struct DepthPayload: Codable, Sendable, Equatable {
+public struct DepthPayload: Encodable, Sendable, Equatable {
     public var timestamp: String
     /// SimDomType as an integer.
     public var type: Int
-    public var price: Double
+    public var price: FixedDecimal
     public var volume: Int
     public var currentVolume: Int
 
-    init(timestamp: String, type: SimDomType, price: Double, volume: Int) {
+    init(timestamp: String, type: SimDomType, price: FixedDecimal, volume: Int) {
         self.timestamp = timestamp
         self.type = type.rawValue
         self.price = price

@@ -24,7 +24,7 @@ struct ContractWire: Encodable {
     let id: String
     let name: String
     let description: String
-    let tickSize: Double
+    let tickSize: Decimal
     let tickValue: Decimal
     let activeContract: Bool
     let symbolId: String
@@ -43,10 +43,10 @@ struct ContractWire: Encodable {
 /// `AggregateBarModel`.
 struct BarWire: Encodable {
     let t: String
-    let o: Double
-    let h: Double
-    let l: Double
-    let c: Double
+    let o: Decimal
+    let h: Decimal
+    let l: Decimal
+    let c: Decimal
     let v: Int
 
     init(_ bar: SimBar) {
@@ -72,13 +72,13 @@ struct OrderWire: Encodable {
     let type: Int
     let side: Int
     let size: Int
-    let limitPrice: Nullable<Double>
-    let stopPrice: Nullable<Double>
+    let limitPrice: Nullable<Decimal>
+    let stopPrice: Nullable<Decimal>
     let fillVolume: Int
-    let filledPrice: Nullable<Double>
+    let filledPrice: Nullable<Decimal>
     let customTag: Nullable<String>
     let trailDistance: Nullable<Int>
-    let trailPrice: Nullable<Double>
+    let trailPrice: Nullable<Decimal>
     let parentOrderId: Nullable<Int64>
     let linkedOrderId: Nullable<Int64>
 
@@ -132,7 +132,7 @@ struct TradeWire: Encodable {
     let accountId: Int
     let contractId: String
     let creationTimestamp: String
-    let price: Double
+    let price: Decimal
     let profitAndLoss: Nullable<Decimal>
     let fees: Decimal
     let side: Int

@@ -51,13 +51,14 @@ extension KeyedDecodingContainer where K == WireKey {
         }
     }
 
-    /// A `decimal` field (number, or number in a string).
-    func decimal(_ key: String) throws -> Double? {
+    /// A `decimal` field (number, or number in a string), exactly: `71.23` is 71.23, as .NET's
+    /// `System.Decimal` reads it, never the nearest binary fraction.
+    func decimal(_ key: String) throws -> Decimal? {
         let wireKey = WireKey(key)
         do {
-            return try decodeIfPresent(Double.self, forKey: wireKey)
+            return try decodeIfPresent(Decimal.self, forKey: wireKey)
         } catch DecodingError.typeMismatch(let type, let context) {
-            guard let text = try? decode(String.self, forKey: wireKey), let value = Double(text), value.isFinite else {
+            guard let text = try? decode(String.self, forKey: wireKey), let value = WireDecimal.parse(text) else {
                 throw DecodingError.typeMismatch(type, context)
             }
             return value

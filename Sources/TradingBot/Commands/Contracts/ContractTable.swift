@@ -9,7 +9,7 @@ enum ContractTable {
         for contract in contracts {
             table.append([
                 contract.id, contract.name, contract.description, Formatting.price(contract.tickSize),
-                Formatting.money(contract.tickValue), Formatting.yesNo(contract.activeContract),
+                Formatting.exactMoney(contract.tickValue), Formatting.yesNo(contract.activeContract),
             ])
         }
         return table

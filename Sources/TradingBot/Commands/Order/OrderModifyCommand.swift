@@ -28,14 +28,14 @@ struct OrderModifyCommand: GatewayCommand {
     @Option(help: "The new size.")
     var size: Int?
 
-    @Option(help: ArgumentHelp("The new limit price.", valueName: "price"))
-    var limit: Double?
+    @Option(help: ArgumentHelp("The new limit price, exactly as typed.", valueName: "price"))
+    var limit: PriceArgument?
 
-    @Option(help: ArgumentHelp("The new stop price.", valueName: "price"))
-    var stop: Double?
+    @Option(help: ArgumentHelp("The new stop price, exactly as typed.", valueName: "price"))
+    var stop: PriceArgument?
 
-    @Option(help: ArgumentHelp("The new trail price.", valueName: "price"))
-    var trail: Double?
+    @Option(help: ArgumentHelp("The new trail price, exactly as typed.", valueName: "price"))
+    var trail: PriceArgument?
 
     @OptionGroup var confirmation: ConfirmationOption
     @OptionGroup var sizeLimit: MaxOrderSizeOption
@@ -46,25 +46,24 @@ struct OrderModifyCommand: GatewayCommand {
             throw ValidationError("Nothing to change: give --size, --limit, --stop or --trail.")
         }
         if let size, size < 1 { throw ValidationError("--size must be 1 or more (it is \(size)).") }
-        for (flag, value) in [("--limit", limit), ("--stop", stop), ("--trail", trail)] {
-            if let value, !value.isFinite { throw ValidationError("\(flag) must be a number.") }
-        }
     }
 
     /// "size 2, limit 5001.5".
     var changes: String {
         var parts: [String] = []
         if let size { parts.append("size \(size)") }
-        if let limit { parts.append("limit \(Formatting.price(limit))") }
-        if let stop { parts.append("stop \(Formatting.price(stop))") }
-        if let trail { parts.append("trail \(Formatting.price(trail))") }
+        if let limit { parts.append("limit \(Formatting.price(limit.value))") }
+        if let stop { parts.append("stop \(Formatting.price(stop.value))") }
+        if let trail { parts.append("trail \(Formatting.price(trail.value))") }
         return parts.joined(separator: ", ")
     }
 
     func execute(in context: CommandContext) async throws {
         if let size { try context.orderSizeLimit(flag: sizeLimit.maxOrderSize).check(size, what: "New size") }
         let account = try await context.account(account.account)
-        let modification = OrderModification(accountId: account.id, orderId: orderId, size: size, limitPrice: limit, stopPrice: stop, trailPrice: trail)
+        let modification = OrderModification(
+            accountId: account.id, orderId: orderId, size: size, limitPrice: limit?.value, stopPrice: stop?.value,
+            trailPrice: trail?.value)
         if dryRun.dryRun { return try context.printDryRun([.modify(modification)]) }
         try await context.confirm("change order \(orderId) to \(changes)", on: account, assumeYes: confirmation.yes) {
             let order = try await context.client.order(accountId: account.id, orderId: orderId)

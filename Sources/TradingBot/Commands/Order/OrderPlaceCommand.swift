@@ -9,7 +9,9 @@ struct OrderPlaceCommand: GatewayCommand {
         discussion: """
             Each --type needs its price and takes no other: limit needs --limit, stop needs \
             --stop, trailing needs --trail (the price level the stop starts at); market, join-bid \
-            and join-ask take none. Prices must be on the contract's tick grid. Brackets are \
+            and join-ask take none. Prices are read exactly as typed (a negative one as \
+            --stop=-0.5) and must be on the contract's tick grid: a price between two ticks is \
+            refused with the two nearest valid prices. Brackets are \
             distances in ticks (positive); their direction follows --side. Every order carries a \
             tag (--tag, or a generated tb-… one), shown in the output. The order is never sent \
             twice: when the gateway's answer is lost, the order is looked up by its tag and the \
@@ -41,14 +43,14 @@ struct OrderPlaceCommand: GatewayCommand {
     @Option(help: "Contracts to trade.")
     var size: Int
 
-    @Option(help: ArgumentHelp("The limit price (limit orders).", valueName: "price"))
-    var limit: Double?
+    @Option(help: ArgumentHelp("The limit price (limit orders), exactly as typed: 71.23.", valueName: "price"))
+    var limit: PriceArgument?
 
     @Option(help: ArgumentHelp("The stop price (stop orders).", valueName: "price"))
-    var stop: Double?
+    var stop: PriceArgument?
 
     @Option(help: ArgumentHelp("The price level a trailing stop starts at (trailing orders).", valueName: "price"))
-    var trail: Double?
+    var trail: PriceArgument?
 
     @Option(name: .customLong("stop-loss-ticks"), help: ArgumentHelp("Attach a stop loss this many ticks from the entry.", valueName: "ticks"))
     var stopLossTicks: Int?
@@ -65,7 +67,7 @@ struct OrderPlaceCommand: GatewayCommand {
 
     var ticket: OrderTicket {
         OrderTicket(
-            side: side, type: type, size: size, limit: limit, stop: stop, trail: trail,
+            side: side, type: type, size: size, limit: limit?.value, stop: stop?.value, trail: trail?.value,
             stopLossTicks: stopLossTicks, takeProfitTicks: takeProfitTicks, tag: tag
         )
     }

@@ -7,11 +7,11 @@
 ///
 /// ```swift
 /// hub.on("PlaceOrder") { call in
-///     guard try call.argument(0, as: Int.self) > 0 else { throw HubError("Size must be positive.") }
+///     guard try call.argument(0, as: Int.self) > 0 else { throw HubException("Size must be positive.") }
 ///     return nil
 /// }
 /// ```
-public struct HubError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct HubException: Error, Sendable, Hashable, CustomStringConvertible {
     public let message: String
 
     public init(_ message: String) {
