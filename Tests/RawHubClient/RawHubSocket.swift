@@ -132,10 +132,14 @@ public final class RawHubSocket {
     }
 
     /// Invokes and returns the Completion (skipping events that arrive meanwhile).
-    public func call(_ target: String, _ arguments: [String] = [], id: String = "1") async throws -> CompletionMessage {
+    /// Waits at most `timeout` in all, however many events arrive meanwhile.
+    public func call(_ target: String, _ arguments: [String] = [], id: String = "1", timeout: Duration = .seconds(10)) async throws -> CompletionMessage {
         try await invoke(target, arguments, id: id)
+        let deadline = ContinuousClock.now + timeout
         while true {
-            if case .completion(let completion) = try await nextMessage(), completion.invocationId == id { return completion }
+            let left = deadline - ContinuousClock.now
+            guard left > .zero else { throw Failure("no completion of '\(target)' within \(timeout)") }
+            if case .completion(let completion) = try await nextMessage(timeout: left), completion.invocationId == id { return completion }
         }
     }
 
@@ -184,10 +188,15 @@ public final class RawHubSocket {
         try framer.feed(Array(frame.unmaskedData.readableBytesView))
     }
 
-    /// The next record (bytes up to a record separator) across frames, skipping control frames.
+    /// The next record (bytes up to a record separator) across frames, skipping control frames,
+    /// within `timeout` in all: frames that carry no record (control frames, fragments) do not
+    /// extend it.
     public func nextRecord(timeout: Duration = .seconds(5)) async throws -> ArraySlice<UInt8> {
+        let deadline = ContinuousClock.now + timeout
         while pending.isEmpty {
-            let frame = try await nextFrame(timeout: timeout)
+            let left = deadline - ContinuousClock.now
+            guard left > .zero else { throw Failure("no message within \(timeout)") }
+            let frame = try await nextFrame(timeout: left)
             switch frame.opcode {
             case .text, .binary, .continuation:
                 pending += try feed(frame)
@@ -201,9 +210,15 @@ public final class RawHubSocket {
     }
 
     /// The next hub message, skipping Pings unless `includePings`.
+    ///
+    /// The timeout is for the whole wait: a server pinging more often than `timeout` must not
+    /// keep a test waiting forever for a message that never comes.
     public func nextMessage(timeout: Duration = .seconds(5), includePings: Bool = false) async throws -> HubMessage {
+        let deadline = ContinuousClock.now + timeout
         while true {
-            let record = try await nextRecord(timeout: timeout)
+            let left = deadline - ContinuousClock.now
+            guard left > .zero else { throw Failure("no message within \(timeout)") }
+            let record = try await nextRecord(timeout: left)
             guard let message = try JSONHubProtocol.decode(record) else { continue }
             if case .ping = message, !includePings { continue }
             return message
@@ -216,7 +231,13 @@ public final class RawHubSocket {
         while true {
             let left = deadline - ContinuousClock.now
             guard left > .zero else { throw Failure("no \(target ?? "event") within \(timeout)") }
-            if case .invocation(let invocation) = try await nextMessage(timeout: left), target == nil || invocation.target == target {
+            let message: HubMessage
+            do {
+                message = try await nextMessage(timeout: left)
+            } catch is Failure where ContinuousClock.now >= deadline {
+                throw Failure("no \(target ?? "event") within \(timeout)")
+            }
+            if case .invocation(let invocation) = message, target == nil || invocation.target == target {
                 return invocation
             }
         }
@@ -226,8 +247,11 @@ public final class RawHubSocket {
     /// unless `echo` is false.
     public func waitForClose(timeout: Duration = .seconds(5), echo: Bool = true) async throws -> Ending {
         var ending = Ending(code: nil, sawCloseFrame: false, messages: [])
+        let deadline = ContinuousClock.now + timeout
         while true {
-            switch await nextEvent(timeout: timeout) {
+            let left = deadline - ContinuousClock.now
+            // Within `timeout` in all, however many frames (pings) arrive meanwhile.
+            switch left > .zero ? await nextEvent(timeout: left) : nil {
             case .frame(let frame):
                 switch frame.opcode {
                 case .connectionClose:

@@ -38,11 +38,13 @@ struct MarketHubTests {
         try await withHubs { sim in
             let zn = try #require(ContractCatalog(asOf: testEpoch).activeContracts.first { $0.product.root == "ZN" })
             let socket = try await sim.connect("market", token: try await sim.login())
-            for method in ["SubscribeContractQuotes", "SubscribeContractTrades", "SubscribeContractMarketDepth"] {
-                #expect(try await socket.call(method, ["\"\(zn.id)\""]).outcome == .void)
-            }
+            // Each snapshot follows its subscription's completion: read it before the next call,
+            // which skips the events that arrive while it waits.
+            #expect(try await socket.call("SubscribeContractQuotes", ["\"\(zn.id)\""]).outcome == .void)
             _ = try await socket.nextInvocation("GatewayQuote")
+            #expect(try await socket.call("SubscribeContractMarketDepth", ["\"\(zn.id)\""]).outcome == .void)
             _ = try await socket.nextInvocation("GatewayDepth")
+            #expect(try await socket.call("SubscribeContractTrades", ["\"\(zn.id)\""]).outcome == .void)
             #expect(await sim.simulator.setMarketPrice(contractId: zn.id, price: dec("111.546875")))
             let trade = try await socket.nextInvocation("GatewayTrade").arguments[1].text
             #expect(trade.contains(#""price":111.546875,"#), "\(trade)")
