@@ -159,7 +159,7 @@ let package = Package(
             swiftSettings: strict
         ),
         // The gate that limits how many test cases run at once (see ConcurrencyGate), for every test target.
-        .target(name: "TestGate", path: "Tests/TestGate", swiftSettings: strict),
+        .target(name: "TestGate", dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio")], path: "Tests/TestGate", swiftSettings: strict),
         // A raw WebSocket + SignalR JSON client, shared by the tests of the two hub servers.
         .target(
             name: "RawHubClient",

@@ -40,6 +40,10 @@ public final class RawHubSocket {
     private var iterator: AsyncStream<SocketEvent>.AsyncIterator
     private var framer = RecordSeparatorFramer(maximumMessageSize: 64 << 20)
     private var pending: [ArraySlice<UInt8>] = []
+    /// Messages that arrived while ``call(_:_:id:timeout:)`` waited for its completion, for the
+    /// next ``nextMessage(timeout:includePings:)``: a subscription's snapshot may come before or
+    /// after its completion, and must not be lost either way.
+    private var stashed: [HubMessage] = []
     private var nextTimeoutId = 0
     private let inbox: SocketInbox
     public private(set) var isClosed = false
@@ -131,7 +135,8 @@ public final class RawHubSocket {
         try await send(.invocation(InvocationMessage(invocationId: id, target: target, arguments: raw)))
     }
 
-    /// Invokes and returns the Completion (skipping events that arrive meanwhile).
+    /// Invokes and returns the Completion; events that arrive meanwhile are kept for the next
+    /// ``nextMessage(timeout:includePings:)``.
     /// Waits at most `timeout` in all, however many events arrive meanwhile.
     public func call(_ target: String, _ arguments: [String] = [], id: String = "1", timeout: Duration = .seconds(10)) async throws -> CompletionMessage {
         try await invoke(target, arguments, id: id)
@@ -139,7 +144,9 @@ public final class RawHubSocket {
         while true {
             let left = deadline - ContinuousClock.now
             guard left > .zero else { throw Failure("no completion of '\(target)' within \(timeout)") }
-            if case .completion(let completion) = try await nextMessage(timeout: left), completion.invocationId == id { return completion }
+            let message = try await nextArrivingMessage(timeout: left)
+            if case .completion(let completion) = message, completion.invocationId == id { return completion }
+            stashed.append(message)
         }
     }
 
@@ -214,6 +221,12 @@ public final class RawHubSocket {
     /// The timeout is for the whole wait: a server pinging more often than `timeout` must not
     /// keep a test waiting forever for a message that never comes.
     public func nextMessage(timeout: Duration = .seconds(5), includePings: Bool = false) async throws -> HubMessage {
+        if !stashed.isEmpty { return stashed.removeFirst() }
+        return try await nextArrivingMessage(timeout: timeout, includePings: includePings)
+    }
+
+    /// The next hub message off the socket (not one already stashed).
+    private func nextArrivingMessage(timeout: Duration, includePings: Bool = false) async throws -> HubMessage {
         let deadline = ContinuousClock.now + timeout
         while true {
             let left = deadline - ContinuousClock.now

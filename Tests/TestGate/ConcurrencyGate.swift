@@ -10,7 +10,8 @@ import Testing
 /// (a suite run measured here: `pingIsPong` passed after 51 s, and 59 expectations failed on
 /// deadlines across unrelated suites). Behind the gate a test's clock starts when it runs.
 ///
-/// The width is `PX_TEST_CONCURRENCY` when set (1...256), else three per core, at least 4.
+/// The width is `PX_TEST_CONCURRENCY` when set (1...256), else three per core, at least 4. A test
+/// case that runs longer than ``HangWatchdog``'s limit ends the process with its name.
 ///
 /// ```swift
 /// @Suite("Faults and control", .gated)
@@ -27,12 +28,15 @@ public struct ConcurrencyGate: TestTrait, SuiteTrait, TestScoping {
 
     public func provideScope(for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void) async throws {
         await Self.gate.acquire()
+        let watched = HangWatchdog.shared.started(test.displayName ?? test.name)
         do {
             try await function()
         } catch {
+            HangWatchdog.shared.ended(watched)
             await Self.gate.release()
             throw error
         }
+        HangWatchdog.shared.ended(watched)
         await Self.gate.release()
     }
 

@@ -26,9 +26,17 @@ public protocol SimulatorHubHosting: Sendable {
     /// Runs for the server's lifetime (for example consuming ``FaultInjector/hubCommands()``);
     /// cancelled when the simulator stops. Default: returns at once.
     func run(core: SimulatorCore) async
+
+    /// Closes every connection the server still has open: the simulator calls it when a stop
+    /// has not finished within a grace period (a connection that never sent a request can keep
+    /// the server's shutdown waiting). Default: nothing to close.
+    func closeConnections(core: SimulatorCore)
 }
 
 extension SimulatorHubHosting {
     /// Nothing to run by default.
     public func run(core: SimulatorCore) async {}
+
+    /// Nothing tracked by default.
+    public func closeConnections(core: SimulatorCore) {}
 }

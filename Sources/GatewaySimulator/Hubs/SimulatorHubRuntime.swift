@@ -14,6 +14,8 @@ final class SimulatorHubRuntime: Sendable {
     let market: SimulatorMarketHub
     let user: SimulatorUserHub
     let upgrades = HubUpgradeRouter()
+    /// Every connection the server accepted and has not closed yet (see ``GatewaySimulator/stop()``).
+    let connections = ServerConnections()
     private let logger: Logger
     /// Fault commands subscribed to before the server starts, so none sent once it listens is lost.
     private let commandStream = NIOLockedValueBox<AsyncStream<HubFaultCommand>?>(nil)
@@ -50,7 +52,7 @@ final class SimulatorHubRuntime: Sendable {
     func serverBuilder() -> HTTPServerBuilder {
         let stream = core.faults.hubCommands()
         commandStream.withLockedValue { $0 = stream }
-        return .http1WithHubs(upgrades)
+        return .http1WithHubs(upgrades, connections: connections)
     }
 
     /// Enforces token ends and performs fault commands until cancelled.

@@ -70,6 +70,10 @@ public final class SimulatorHubs: SimulatorHubHosting {
         await runtime(for: core).run()
     }
 
+    public func closeConnections(core: SimulatorCore) {
+        runtime(for: core).connections.closeAll()
+    }
+
     /// The market hub's SignalR server, once bound to a simulator.
     public var marketHub: HubServer? { runtime.withLockedValue { $0?.market.server } }
 

@@ -90,7 +90,14 @@ public actor GatewaySimulator {
         guard let task = runTask else { return }
         runTask = nil
         task.cancel()
+        // The server waits for its connections to close; those still open after a grace period
+        // (one that never sent a request is never read again) are closed, so a stop always ends.
+        let closer = Task { [hubs, core] in
+            do { try await Task.sleep(for: .seconds(2)) } catch { return }
+            hubs.closeConnections(core: core)
+        }
         await task.value
+        closer.cancel()
         port = nil
     }
 

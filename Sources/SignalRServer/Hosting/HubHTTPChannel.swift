@@ -18,14 +18,20 @@ struct HubHTTPChannel: ServerChildChannel {
 
     let http1: HTTP1Channel
     let upgrades: HubUpgradeRouter
+    let connections: ServerConnections?
 
-    init(responder: @escaping HTTPChannelHandler.Responder, upgrades: HubUpgradeRouter, configuration: HTTP1Channel.Configuration) {
+    init(
+        responder: @escaping HTTPChannelHandler.Responder, upgrades: HubUpgradeRouter, configuration: HTTP1Channel.Configuration,
+        connections: ServerConnections? = nil
+    ) {
         self.http1 = HTTP1Channel(responder: Self.redirectingUpgrades(responder, upgrades: upgrades), configuration: configuration)
         self.upgrades = upgrades
+        self.connections = connections
     }
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
-        channel.eventLoop.makeCompletedFuture {
+        connections?.add(channel)
+        return channel.eventLoop.makeCompletedFuture {
             let promise = channel.eventLoop.makePromise(of: Route.self)
             let http1 = self.http1
             let upgrades = self.upgrades
@@ -52,7 +58,15 @@ struct HubHTTPChannel: ServerChildChannel {
 
     func handle(value: Value, logger: Logger) async {
         do {
-            switch try await value.route.get() {
+            // A connection not routed yet has sent no complete request head; when the server
+            // stops (this task is cancelled) nothing else would end it, and the server's
+            // shutdown waits for it.
+            let route = try await withTaskCancellationHandler {
+                try await value.route.get()
+            } onCancel: {
+                value.channel.close(promise: nil)
+            }
+            switch route {
             case .http(let setup):
                 await http1.handle(value: try await setup.get(), logger: logger)
             case .hub(let upgrade):

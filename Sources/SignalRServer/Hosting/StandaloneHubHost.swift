@@ -40,9 +40,10 @@ public enum StandaloneHubHost {
             hub.mount(at: path, on: router, upgrades: upgrades)
         }
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        let connections = ServerConnections()
         let app = Application(
             router: router,
-            server: .http1WithHubs(upgrades),
+            server: .http1WithHubs(upgrades, connections: connections),
             configuration: .init(address: .hostname(host, port: port)),
             onServerRunning: { channel in
                 portContinuation.yield(channel.localAddress?.port ?? port)
@@ -61,7 +62,12 @@ public enum StandaloneHubHost {
                 guard let boundPort = await iterator.next() else { throw ServerDidNotStart() }
                 return try await body(boundPort)
             }
-            defer { group.cancelAll() }
+            defer {
+                // Cancelling stops the server, which then waits for its connections: the ones
+                // that do not end within the grace period are closed.
+                connections.closeAll(after: .seconds(2))
+                group.cancelAll()
+            }
             while let result = try await group.next() {
                 if let result { return result }
                 throw ServerDidNotStart()

@@ -38,21 +38,28 @@ struct MarketHubTests {
         try await withHubs { sim in
             let zn = try #require(ContractCatalog(asOf: testEpoch).activeContracts.first { $0.product.root == "ZN" })
             let socket = try await sim.connect("market", token: try await sim.login())
-            // Each snapshot follows its subscription's completion: read it before the next call,
-            // which skips the events that arrive while it waits.
-            #expect(try await socket.call("SubscribeContractQuotes", ["\"\(zn.id)\""]).outcome == .void)
-            _ = try await socket.nextInvocation("GatewayQuote")
-            #expect(try await socket.call("SubscribeContractMarketDepth", ["\"\(zn.id)\""]).outcome == .void)
-            _ = try await socket.nextInvocation("GatewayDepth")
-            #expect(try await socket.call("SubscribeContractTrades", ["\"\(zn.id)\""]).outcome == .void)
+            for method in ["SubscribeContractQuotes", "SubscribeContractTrades", "SubscribeContractMarketDepth"] {
+                #expect(try await socket.call(method, ["\"\(zn.id)\""]).outcome == .void)
+            }
             #expect(await sim.simulator.setMarketPrice(contractId: zn.id, price: dec("111.546875")))
-            let trade = try await socket.nextInvocation("GatewayTrade").arguments[1].text
-            #expect(trade.contains(#""price":111.546875,"#), "\(trade)")
-            let depth = try await socket.nextInvocation("GatewayDepth").arguments[1].text
-            #expect(depth.contains(#""type":4,"price":111.546875,"#), "the best bid: \(depth)")
-            #expect(depth.contains(#""type":3,"price":111.5625,"#), "the best ask, a 64th above: \(depth)")
-            let quote = try await socket.nextInvocation("GatewayQuote").arguments[1].text
-            #expect(quote.contains(#""lastPrice":111.546875,"bestBid":111.546875,"bestAsk":111.5625,"#), "\(quote)")
+            // The subscriptions' snapshots may arrive before or after their completions: read
+            // events until the move's trade, depth and quote have all been seen.
+            var trade: String?, depth: String?, quote: String?
+            let deadline = ContinuousClock.now + .seconds(10)
+            while trade == nil || depth == nil || quote == nil, ContinuousClock.now < deadline {
+                let event = try await socket.nextInvocation(timeout: deadline - ContinuousClock.now)
+                guard event.arguments.count > 1 else { continue }
+                let text = event.arguments[1].text
+                switch event.target {
+                case "GatewayTrade" where text.contains("111.546875"): trade = text
+                case "GatewayDepth" where text.contains(#""type":4,"price":111.546875,"#): depth = text
+                case "GatewayQuote" where text.contains(#""lastPrice":111.546875"#): quote = text
+                default: continue
+                }
+            }
+            #expect(trade?.contains(#""price":111.546875,"#) == true, "\(trade ?? "no trade")")
+            #expect(depth?.contains(#""type":3,"price":111.5625,"#) == true, "the best ask, a 64th above: \(depth ?? "no depth")")
+            #expect(quote?.contains(#""lastPrice":111.546875,"bestBid":111.546875,"bestAsk":111.5625,"#) == true, "\(quote ?? "no quote")")
             await socket.close()
         }
     }

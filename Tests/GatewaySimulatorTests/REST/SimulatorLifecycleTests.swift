@@ -1,6 +1,8 @@
 import Dispatch
 import Foundation
 import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
 import Testing
 
 @testable import GatewaySimulator
@@ -19,6 +21,25 @@ struct SimulatorLifecycleTests {
         let again = try await simulator.start()
         #expect(again > 0)
         await simulator.stop()
+    }
+
+    /// A stop ends even while clients hold connections that never sent a request: one still
+    /// open and silent, and several that connected and closed at once (the pattern that left
+    /// sockets in CLOSE-WAIT and a stop waiting forever for them).
+    @Test func stopEndsWithConnectionsThatNeverSentARequest() async throws {
+        let simulator = GatewaySimulator(configuration: testConfiguration(clock: ManualClock(testEpoch)))
+        let port = try await simulator.start()
+        let bootstrap = ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        let silent = try await bootstrap.connect(host: "127.0.0.1", port: port).get()
+        for _ in 0..<5 {
+            try await bootstrap.connect(host: "127.0.0.1", port: port).get().close()
+        }
+        try await Task.sleep(for: .milliseconds(100))
+        let started = ContinuousClock.now
+        await simulator.stop()
+        let took = ContinuousClock.now - started
+        #expect(took < .seconds(10), "the stop took \(took)")
+        try? await silent.close()
     }
 
     @Test func portInUseFailsStart() async throws {
