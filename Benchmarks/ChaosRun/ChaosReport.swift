@@ -18,6 +18,8 @@ struct ChaosReport {
     var droppedEvents = 0
     var logLines = 0
     var leakedLines: [String] = []
+    /// Connection attempts both hubs made during each flapping fault.
+    private(set) var flappingAttempts: [Int] = []
     /// The order traffic's findings (nil: the run had none).
     var orders: OrderTrafficReport?
 
@@ -32,6 +34,7 @@ struct ChaosReport {
             recoveryByKind[kind, default: []].append(time.seconds)
         }
         hungInvocations += outcome.hungInvocations
+        if let flapping = outcome.flapping { flappingAttempts.append(flapping.attempts) }
         if let note = outcome.note { failures.append("\(kind.rawValue): \(note)") }
     }
 
@@ -72,6 +75,10 @@ struct ChaosReport {
         out.append("subscriptions lost:             \(lostSubscriptions.count)\(lostSubscriptions.isEmpty ? "" : " (" + lostSubscriptions.joined(separator: ", ") + ")")")
         out.append("concurrent duplicate refreshes: \(max(0, peakConcurrentRefreshes - 1))  (\(refreshes) refreshes in all)")
         out.append("hung invocations:               \(hungInvocations)")
+        if let most = flappingAttempts.max() {
+            let window = FaultDriver.flappingWindow.seconds
+            out.append("flapping hubs:                  at most \(most) connection attempts in \(String(format: "%.0f", window)) s, both hubs together (limit \(FaultDriver.flappingAttemptLimit); the run's policy backs off from 50 ms to 1 s)")
+        }
         out.append("tokens found in the logs:       \(leakedLines.count)  (\(logLines) lines searched)")
         out.append("market events received:         \(events)  (dropped by slow consumers: \(droppedEvents))")
         out.append("gaps reported: " + gapsPerContract.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + ", user hub \(userGaps)")

@@ -11,6 +11,9 @@ struct FaultOutcome: Sendable {
     var recoveryTime: Duration?
     var hungInvocations: Int
     var note: String?
+    /// For a flapping hub: connection attempts the hubs made while every new one was dropped,
+    /// and for how long.
+    var flapping: (attempts: Int, window: Duration)?
 }
 
 /// Injects one fault into the simulator and watches the client recover from it.
@@ -30,6 +33,7 @@ struct FaultDriver: Sendable {
         let faults = simulator.faults
         let injected = ContinuousClock.now
         var measureFrom = injected
+        var flapping: (attempts: Int, window: Duration)?
         switch kind {
         case .tokenExpiry: await faults.expireAllTokens()
         case .tokenRevoke: await faults.revokeAllTokens()
@@ -48,6 +52,16 @@ struct FaultDriver: Sendable {
         case .batchedFrames: faults.setFrameMode(.batch(messagesPerFrame: 7))
         case .largeFrames: faults.setOversizedDepthFrames(bytes: 1 << 20)
         case .rateLimitBurst: faults.injectRateLimitBurst(requests: 3, duration: nil)
+        case .flappingHub:
+            // Both hubs accept and drop every new connection for a while: the reconnect policy
+            // must back off (a connection that dies at once counts as a failure), not storm.
+            let before = faults.hubTimingFaults.droppedConnectionCount
+            faults.dropNewHubConnections(.all)
+            faults.send(.dropConnections(.all))
+            try? await Task.sleep(for: Self.flappingWindow)
+            faults.dropNewHubConnections(nil)
+            flapping = (faults.hubTimingFaults.droppedConnectionCount - before, Self.flappingWindow)
+            measureFrom = ContinuousClock.now
         case .lostReset, .lostHang, .lostGarble, .lostStatus500, .lostUnexecuted:
             // Armed through the order traffic (see OrderTraffic.queueLostResponse), never here.
             return FaultOutcome(recovered: false, recoveryTime: nil, hungInvocations: 0, note: "a lost-answer fault reached the hub fault driver")
@@ -68,8 +82,14 @@ struct FaultDriver: Sendable {
                 return observer.allContractsFlowing(since: max(marketLive, measureFrom))
             }) ?? false
             let time = recovered ? ContinuousClock.now - measureFrom : nil
-            return FaultOutcome(recovered: recovered, recoveryTime: time, hungInvocations: hung,
-                                note: recovered ? hungProbes : "no recovery within \(recoveryTimeout) s: market \(market.status), user \(user.status)")
+            var outcome = FaultOutcome(recovered: recovered, recoveryTime: time, hungInvocations: hung,
+                                       note: recovered ? hungProbes : "no recovery within \(recoveryTimeout) s: market \(market.status), user \(user.status)")
+            outcome.flapping = flapping
+            if let flapping, flapping.attempts > Self.flappingAttemptLimit {
+                outcome.recovered = false
+                outcome.note = "a storm: \(flapping.attempts) connection attempts in \(flapping.window) while every one was dropped (limit \(Self.flappingAttemptLimit))"
+            }
+            return outcome
         }
 
         var recovered: Bool
@@ -91,6 +111,14 @@ struct FaultDriver: Sendable {
         faults.setOversizedDepthFrames(bytes: nil)
         return FaultOutcome(recovered: recovered, recoveryTime: nil, hungInvocations: hung, note: note ?? hungProbes)
     }
+
+    /// How long the hubs drop every new connection in a flapping fault.
+    static let flappingWindow: Duration = .seconds(3)
+
+    /// The most connection attempts both hubs together may make in ``flappingWindow``: the run's
+    /// policy (50 ms doubling to 1 s, each attempt a failure) allows about 7 per hub; a storm (a
+    /// lost connection restarting the backoff at zero) makes hundreds.
+    static let flappingAttemptLimit = 24
 
     /// Subscribes and unsubscribes a spare stream, and makes a REST read, each of which must
     /// finish (successfully or not) within 10 s.

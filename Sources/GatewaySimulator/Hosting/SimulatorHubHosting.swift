@@ -10,7 +10,7 @@ import HummingbirdCore
 ///   ``TokenAuthority/expiry(of:)`` and ``TokenAuthority/lifecycleEvents()`` to close
 ///   connections whose token expires or is revoked;
 /// - market hub: ``MarketFeed/subscribe(bufferSize:)`` per connection, whose
-///   ``MarketSubscription`` mirrors `SubscribeContract…` calls and yields ``SimMarketEvent``s with
+///   ``MarketFeedSubscription`` mirrors `SubscribeContract…` calls and yields ``SimMarketEvent``s with
 ///   their ``SimMarketEvent/hubMethod`` and `(contractId, data)` arguments;
 /// - user hub: ``Exchange/events`` → ``UserEventBus/subscribe()`` per connection, ownership
 ///   checks with ``Exchange/account(_:ownedBy:)`` and ``Exchange/accounts(of:onlyActive:)``;

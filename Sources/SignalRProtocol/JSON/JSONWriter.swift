@@ -1,35 +1,43 @@
 /// Writes the strict JSON the hub protocol sends: fixed property order, no white space, strings
 /// escaped per RFC 8259.
-struct JSONWriter {
-    private(set) var bytes: [UInt8]
+///
+/// Package-wide so that the simulator's payload writer escapes strings exactly as the protocol
+/// does, instead of keeping a copy that drifts.
+package struct JSONWriter {
+    package private(set) var bytes: [UInt8]
 
-    init(capacity: Int = 128) {
+    package init(capacity: Int = 128) {
         bytes = []
         bytes.reserveCapacity(capacity)
     }
 
-    mutating func raw(_ text: StaticString) {
+    package mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    mutating func raw(_ value: RawJSON) {
+    package mutating func raw(_ value: RawJSON) {
         bytes.append(contentsOf: value.bytes)
     }
 
     /// Appends text that is already valid JSON, such as a number's description.
-    mutating func verbatim(_ text: String) {
+    package mutating func verbatim(_ text: String) {
         bytes.append(contentsOf: text.utf8)
     }
 
-    mutating func byte(_ value: UInt8) {
+    package mutating func byte(_ value: UInt8) {
         bytes.append(value)
     }
 
-    mutating func integer(_ value: some BinaryInteger) {
+    /// Appends bytes that are already valid JSON (digits a caller formatted itself).
+    package mutating func append(contentsOf values: some Sequence<UInt8>) {
+        bytes.append(contentsOf: values)
+    }
+
+    package mutating func integer(_ value: some BinaryInteger) {
         bytes.append(contentsOf: String(value).utf8)
     }
 
-    mutating func string(_ value: String) {
+    package mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         for byte in value.utf8 {
             switch byte {
@@ -51,7 +59,7 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    mutating func stringArray(_ values: [String]) {
+    package mutating func stringArray(_ values: [String]) {
         byte(UInt8(ascii: "["))
         for (position, value) in values.enumerated() {
             if position > 0 { byte(UInt8(ascii: ",")) }
@@ -60,7 +68,7 @@ struct JSONWriter {
         byte(UInt8(ascii: "]"))
     }
 
-    mutating func headers(_ headers: [String: String]) {
+    package mutating func headers(_ headers: [String: String]) {
         byte(UInt8(ascii: "{"))
         for (position, key) in headers.keys.sorted().enumerated() {
             if position > 0 { byte(UInt8(ascii: ",")) }

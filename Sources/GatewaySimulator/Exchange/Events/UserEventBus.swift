@@ -41,7 +41,7 @@ public final class UserEventBus: Sendable {
     }
 
     /// Opens a subscription with an empty filter.
-    public func subscribe() -> UserSubscription {
+    public func subscribe() -> UserEventSubscription {
         let (stream, continuation) = AsyncStream.makeStream(of: SimUserEvent.self, bufferingPolicy: .bufferingNewest(bufferSize))
         let id = state.withLockedValue { state in
             let id = state.nextId
@@ -54,7 +54,7 @@ public final class UserEventBus: Sendable {
         continuation.onTermination = { [weak self] _ in
             Task { self?.remove(id) }
         }
-        return UserSubscription(id: id, events: stream, bus: self)
+        return UserEventSubscription(id: id, events: stream, bus: self)
     }
 
     /// Delivers `event` to every subscription that wants it. Never blocks.

@@ -2,7 +2,7 @@ import Logging
 import SignalRServer
 import NIOConcurrencyHelpers
 
-/// One market-hub connection's subscriptions: a ``MarketSubscription`` of the feed, opened at the
+/// One market-hub connection's subscriptions: a ``MarketFeedSubscription`` of the feed, opened at the
 /// first `SubscribeContract…` call, and the task that forwards its events to the socket.
 ///
 /// The forwarding task reads the subscription's buffer and queues each event on the connection
@@ -19,7 +19,7 @@ import NIOConcurrencyHelpers
 /// ```
 final class MarketConnection: Sendable {
     private struct State {
-        var subscription: MarketSubscription?
+        var subscription: MarketFeedSubscription?
         var forwarder: Task<Void, Never>?
         var closed = false
     }
@@ -39,8 +39,8 @@ final class MarketConnection: Sendable {
 
     /// The connection's feed subscription, opened (and its forwarding started) on first use; nil
     /// once the connection closed.
-    func subscription() -> MarketSubscription? {
-        let (subscription, started) = state.withLockedValue { state -> (MarketSubscription?, Bool) in
+    func subscription() -> MarketFeedSubscription? {
+        let (subscription, started) = state.withLockedValue { state -> (MarketFeedSubscription?, Bool) in
             if state.closed { return (nil, false) }
             if let existing = state.subscription { return (existing, false) }
             let subscription = core.feed.subscribe(bufferSize: bufferSize)
@@ -55,11 +55,11 @@ final class MarketConnection: Sendable {
     }
 
     /// The feed subscription if one was opened (unsubscribing never opens one).
-    var existingSubscription: MarketSubscription? { state.withLockedValue { $0.subscription } }
+    var existingSubscription: MarketFeedSubscription? { state.withLockedValue { $0.subscription } }
 
     /// Ends the subscriptions (the connection closed).
     func close() {
-        let (subscription, forwarder) = state.withLockedValue { state -> (MarketSubscription?, Task<Void, Never>?) in
+        let (subscription, forwarder) = state.withLockedValue { state -> (MarketFeedSubscription?, Task<Void, Never>?) in
             state.closed = true
             defer {
                 state.subscription = nil

@@ -61,7 +61,7 @@ final class SimulatorMarketHub: Sendable {
     }
 
     private func registerMethods() {
-        typealias Change = @Sendable (MarketSubscription, String) -> Void
+        typealias Change = @Sendable (MarketFeedSubscription, String) -> Void
         let methods: [(String, Bool, Change)] = [
             ("SubscribeContractQuotes", true, { $0.subscribeQuotes($1) }),
             ("UnsubscribeContractQuotes", false, { $0.unsubscribeQuotes($1) }),

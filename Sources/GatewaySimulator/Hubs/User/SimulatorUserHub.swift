@@ -78,7 +78,7 @@ final class SimulatorUserHub: Sendable {
     }
 
     private func registerAccountScopedMethods() {
-        typealias Change = @Sendable (UserSubscription, Int) -> Void
+        typealias Change = @Sendable (UserEventSubscription, Int) -> Void
         let methods: [(String, Bool, Change)] = [
             ("SubscribeOrders", true, { $0.subscribeOrders($1) }),
             ("UnsubscribeOrders", false, { $0.unsubscribeOrders($1) }),

@@ -4,7 +4,7 @@ import SignalRProtocol
 import SignalRServer
 import NIOConcurrencyHelpers
 
-/// One user-hub connection's subscriptions: a ``UserSubscription`` of the exchange's event bus,
+/// One user-hub connection's subscriptions: a ``UserEventSubscription`` of the exchange's event bus,
 /// opened at the first `Subscribe…` call, and the task that forwards its events to the socket as
 /// `GatewayUserAccount/Order/Position/Trade(data)`, one argument, a single object.
 ///
@@ -16,7 +16,7 @@ import NIOConcurrencyHelpers
 /// ```
 final class UserConnection: Sendable {
     private struct State {
-        var subscription: UserSubscription?
+        var subscription: UserEventSubscription?
         var forwarder: Task<Void, Never>?
         var closed = false
     }
@@ -34,8 +34,8 @@ final class UserConnection: Sendable {
 
     /// The connection's bus subscription, opened (and its forwarding started) on first use; nil
     /// once the connection closed.
-    func subscription() -> UserSubscription? {
-        state.withLockedValue { state -> UserSubscription? in
+    func subscription() -> UserEventSubscription? {
+        state.withLockedValue { state -> UserEventSubscription? in
             if state.closed { return nil }
             if let existing = state.subscription { return existing }
             let subscription = core.exchange.events.subscribe()
@@ -48,11 +48,11 @@ final class UserConnection: Sendable {
     }
 
     /// The bus subscription if one was opened (unsubscribing never opens one).
-    var existingSubscription: UserSubscription? { state.withLockedValue { $0.subscription } }
+    var existingSubscription: UserEventSubscription? { state.withLockedValue { $0.subscription } }
 
     /// Ends the subscriptions (the connection closed).
     func close() {
-        let (subscription, forwarder) = state.withLockedValue { state -> (UserSubscription?, Task<Void, Never>?) in
+        let (subscription, forwarder) = state.withLockedValue { state -> (UserEventSubscription?, Task<Void, Never>?) in
             state.closed = true
             defer {
                 state.subscription = nil

@@ -3,13 +3,13 @@ import NIOConcurrencyHelpers
 
 extension MarketFeed {
     /// Opens a subscription with an empty filter. Add contracts with its `subscribe…` methods;
-    /// read ``MarketSubscription/events``. `bufferSize` overrides the configured buffer.
+    /// read ``MarketFeedSubscription/events``. `bufferSize` overrides the configured buffer.
     ///
     /// This is the API of the market hub: one subscription per connection, mirroring the
     /// connection's `SubscribeContract…` calls.
-    public func subscribe(bufferSize: Int? = nil) -> MarketSubscription {
+    public func subscribe(bufferSize: Int? = nil) -> MarketFeedSubscription {
         let (id, stream) = openSubscriber(bufferSize: bufferSize)
-        return MarketSubscription(id: id, events: stream, feed: self)
+        return MarketFeedSubscription(id: id, events: stream, feed: self)
     }
 
     func openSubscriber(bufferSize: Int?) -> (Int, AsyncStream<SimMarketEvent>) {

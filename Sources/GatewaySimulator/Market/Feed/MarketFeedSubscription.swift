@@ -5,7 +5,7 @@
 /// subscribing to quotes enqueues the current quote, atomically with the filter change, so no
 /// increment can slip in between. Subscriptions die with the object: call ``cancel()`` (or stop
 /// iterating ``events``) when the connection closes. Nothing is replayed.
-public final class MarketSubscription: Sendable {
+public final class MarketFeedSubscription: Sendable {
     /// Unique id within the feed.
     public let id: Int
     /// The events that match the filter.

@@ -1,6 +1,6 @@
 /// One user-hub connection's subscriptions. Mirrors `SubscribeAccounts`, `SubscribeOrders`,
 /// `SubscribePositions`, `SubscribeTrades` and their `Unsubscribe…` counterparts.
-public final class UserSubscription: Sendable {
+public final class UserEventSubscription: Sendable {
     /// Unique id within the bus.
     public let id: Int
     /// Matching events, in publication order.
