@@ -54,7 +54,8 @@ struct PriceScale: Sendable {
         let range = highTicks - lowTicks
         guard range > 0, rows > 1 else { return [label(high)] }
         var prices: [Decimal] = []
-        for step in Self.steps {
+        let steps = Self.steps(on: tick)
+        for step in steps {
             // Labels `step` ticks apart are step × (rows - 1) / range rows apart.
             let apart = Decimal(step) * Decimal(rows - 1)
             guard apart >= Decimal(spacing) * Decimal(range) else { continue }
@@ -76,17 +77,25 @@ struct PriceScale: Sendable {
         Label(row: row(of: price), price: price, text: Formatting.price(price, decimals: tick.decimals))
     }
 
-    /// Label steps in ticks: 1, 2, 4, 5, 8 and the binary fractions' 16, 32, 64 per decade, so
-    /// that both decimal grids (0.25, 0.1) and binary ones (1/32, 1/64) get round labels.
-    static let steps: [Int] = {
-        var steps: [Int] = []
-        var scale = 1
-        for _ in 0..<8 {
-            for base in [1, 2, 4, 5, 8, 10, 16, 20, 25, 32, 40, 50, 64, 80] { steps.append(base * scale) }
-            scale *= 100
+    /// Label steps in whole ticks, smallest first: the round prices 1, 2, 2.5 and 5 times a
+    /// power of ten and the binary fractions ½, ¼, … 1/1024 that are whole multiples of the
+    /// tick, so a 0.25 grid is labelled in 0.25, 0.5, 1, 2, 2.5, 5 … and a 1/64 grid in 1/64,
+    /// 1/32, 1/16, 1/8, ¼, ½, 1 …
+    static func steps(on tick: TickSize) -> [Int] {
+        var prices: [Decimal] = []
+        for exponent in -12...12 {
+            for significand in [10, 20, 25, 50] as [Decimal] {
+                prices.append(significand * Decimal(sign: .plus, exponent: exponent - 1, significand: 1))
+            }
         }
-        return Array(Set(steps)).sorted()
-    }()
+        var half = Decimal(1)
+        for _ in 0..<10 {
+            half /= 2
+            prices.append(half)
+        }
+        let steps = prices.compactMap { price in price >= tick.value ? tick.ticks(exactly: price) : nil }
+        return Array(Set(steps)).filter { $0 > 0 }.sorted()
+    }
 
     /// The smallest multiple of `step` at or above `value`.
     private static func ceiling(_ value: Int, _ step: Int) -> Int {

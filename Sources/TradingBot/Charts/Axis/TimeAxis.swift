@@ -33,17 +33,18 @@ enum TimeAxis {
     }
 
     /// One row of `width` characters with labels for `times`, each starting at the column given
-    /// for it in `columns` (ascending), left to right, skipping any that would overlap the one
-    /// before (two blanks apart) or pass the right edge.
+    /// for it in `columns` (ascending) or, near the right edge, ending at the edge; left to right,
+    /// skipping any that would overlap the one before (two blanks apart).
     static func row(times: [Date], columns: [Int], width: Int) -> String {
         let precision = precision(for: times)
         var row = [Character](repeating: " ", count: max(0, width))
         var free = 0
         for (time, column) in zip(times, columns) where column >= free {
             let label = Array(precision.format(time))
-            guard column + label.count <= width else { continue }
-            row.replaceSubrange(column..<column + label.count, with: label)
-            free = column + label.count + 2
+            let start = min(column, width - label.count)
+            guard start >= free else { continue }
+            row.replaceSubrange(start..<start + label.count, with: label)
+            free = start + label.count + 2
         }
         return String(row)
     }

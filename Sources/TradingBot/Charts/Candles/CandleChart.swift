@@ -94,12 +94,15 @@ struct CandleChart: Sendable {
         return lines
     }
 
-    /// The second line: the number of bars, their window and what was left out.
+    /// The second line: how many bars (and how many more there were) and their window.
     private func captionLine(shown: [HistoryBar]) -> String {
-        let window = "\(Formatting.time(shown.first?.time)) to \(Formatting.time(shown.last?.time))"
-        let count = shown.count == 1 ? "1 bar" : "\(shown.count) bars"
-        guard shown.count < bars.count else { return "\(count), \(window)" }
-        return "The last \(count) of \(bars.count) (one column each, \(size.columns) columns), \(window)"
+        guard let first = shown.first?.time, let last = shown.last?.time else { return "" }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        let end = Formatting.time(last)
+        let window = "\(Formatting.time(first)) to \(calendar.isDate(first, inSameDayAs: last) ? String(end.dropFirst(11)) : end)"
+        if shown.count < bars.count { return "Last \(shown.count) of \(bars.count) bars fit; \(window)" }
+        return "\(shown.count == 1 ? "1 bar" : "\(shown.count) bars"), \(window)"
     }
 
     /// The cells of one candle by row.
