@@ -1,0 +1,87 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+import TestGate
+
+/// `bars --chart` and `bars --svg FILE` as a child process against the simulator.
+@Suite("Chart commands against the simulator", .gated)
+struct ChartCommandTests {
+    static func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("charts-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func chartFitsTheSizeFromTheEnvironment() async throws {
+        try await SimulatorHarness.with { sim in
+            let result = try await sim.run("bars", "MES", "--unit", "minute", "--count", "30", "--chart", environment: ["COLUMNS": "80", "LINES": "24"])
+            #expect(result.status == 0, "\(result)")
+            let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+            #expect(lines.count == 23, "one line is left for the prompt: \(result)")
+            #expect(lines.allSatisfy { $0.count <= 80 }, "\(result)")
+            #expect(lines.contains { $0.count == 80 }, "the labelled rows reach the right edge: \(result)")
+            #expect(lines.first?.hasPrefix("MESZ6 1-minute bars") == true || lines.first?.contains("1-minute bars") == true, "\(result)")
+            #expect(lines[1].hasPrefix("30 bars, "), "\(result)")
+            #expect(lines.last?.hasSuffix("UTC") == true)
+            #expect(!result.stdout.contains("\u{1B}"), "no colour when stdout is not a terminal")
+            // Price labels are exact quarter points.
+            let labels = lines.filter { $0.contains("┤ ") }.compactMap { line in line.split(separator: "┤ ").last.map(String.init) }.filter { !$0.hasPrefix("vol") }
+            #expect(!labels.isEmpty)
+            #expect(labels.allSatisfy { $0.hasSuffix(".00") || $0.hasSuffix(".25") || $0.hasSuffix(".50") || $0.hasSuffix(".75") }, "\(labels)")
+            // The candles are the bars the table shows.
+            let json = try await sim.run("bars", "MES", "--unit", "minute", "--count", "30", "--json").jsonObjects()
+            #expect(json.count == 30)
+        }
+    }
+
+    @Test func chartWithJSONIsAUsageError() async throws {
+        try await SimulatorHarness.with { sim in
+            let result = try await sim.run("bars", "MES", "--unit", "minute", "--chart", "--json")
+            #expect(result.status == 64, "\(result)")
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderrLines.count == 1 && result.stderr.contains("--chart"), "\(result)")
+            let human = try await sim.run("bars", "MES", "--unit", "minute", "--force")
+            #expect(human.status == 64 && human.stderr.contains("--svg"), "\(human)")
+        }
+    }
+
+    @Test func svgIsWrittenOnceAndReplacedOnlyWithForce() async throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("mes.svg").path
+        try await SimulatorHarness.with { sim in
+            let written = try await sim.run("bars", "MES", "--unit", "minute", "--count", "30", "--svg", file)
+            #expect(written.status == 0, "\(written)")
+            #expect(written.lines == ["Wrote a chart of 30 MESZ6 bars to \(file)."], "\(written)")
+            let data = try Data(contentsOf: URL(fileURLWithPath: file))
+            let parser = XMLParser(data: data)
+            #expect(parser.parse(), "well-formed: \(String(parser.parserError.map { "\($0)" } ?? ""))")
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(text.components(separatedBy: "class=\"wick\"").count - 1 == 30)
+            #expect(text.components(separatedBy: "class=\"volume\"").count - 1 == 30)
+            #expect(text.contains("<title>MESZ6 1-minute bars, "))
+
+            let again = try await sim.run("bars", "MES", "--unit", "minute", "--count", "5", "--svg", file)
+            #expect(again.status == 64, "\(again)")
+            #expect(again.stderr.contains("already exists") && again.stderr.contains("--force"), "\(again)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == data, "the refused run left the file as it was")
+
+            let forced = try await sim.run("bars", "MES", "--unit", "minute", "--count", "5", "--svg", file, "--force")
+            #expect(forced.status == 0, "\(forced)")
+            let replaced = String(decoding: try Data(contentsOf: URL(fileURLWithPath: file)), as: UTF8.self)
+            #expect(replaced.components(separatedBy: "class=\"wick\"").count - 1 == 5)
+            // Atomic: no temporary file is left beside it.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["mes.svg"])
+
+            let missing = try await sim.run("bars", "MES", "--unit", "minute", "--svg", folder.appendingPathComponent("no/such/x.svg").path)
+            #expect(missing.status == 64 && missing.stderr.contains("does not exist"), "\(missing)")
+
+            let json = try await sim.run("bars", "MES", "--unit", "minute", "--count", "3", "--svg", folder.appendingPathComponent("j.svg").path, "--json")
+            #expect(json.status == 0, "\(json)")
+            #expect(try json.jsonObjects().count == 3, "the bars stay JSON lines on stdout; the note goes to stderr")
+            #expect(json.stderr.contains("Wrote a chart of 3"))
+        }
+    }
+}
