@@ -84,4 +84,30 @@ struct ChartCommandTests {
             #expect(json.stderr.contains("Wrote a chart of 3"))
         }
     }
+
+    @Test func fillsChartDrawsTheRunningProfit() async throws {
+        try await SimulatorHarness.with { sim in
+            let account = SimulatorHarness.practice.name
+            let empty = try await sim.run("fills", "--account", account, "--chart", environment: ["COLUMNS": "60", "LINES": "16"])
+            #expect(empty.status == 0, "\(empty)")
+            #expect(empty.lines == ["Realised P&L on \(account)", "No fills in that window.", "Nothing to draw."], "\(empty)")
+
+            for side in ["buy", "sell"] {
+                let placed = try await sim.run(
+                    "order", "place", "--account", account, "--contract", "MES", "--side", side, "--type", "market", "--size", "1")
+                #expect(placed.status == 0, "\(placed)")
+            }
+            let chart = try await sim.run("fills", "--account", account, "--chart", environment: ["COLUMNS": "60", "LINES": "16"])
+            #expect(chart.status == 0, "\(chart)")
+            let lines = chart.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+            #expect(lines.count == 15, "\(chart)")
+            #expect(lines.allSatisfy { $0.count <= 60 }, "\(chart)")
+            #expect(lines[1].hasPrefix("2 fills: "), "\(chart)")
+            #expect(chart.stdout.filter { $0 == "●" }.count == 2, "one point per fill: \(chart)")
+            #expect(lines.last?.hasSuffix("UTC") == true)
+
+            let json = try await sim.run("fills", "--account", account, "--chart", "--json")
+            #expect(json.status == 64 && json.stderrLines.count == 1, "\(json)")
+        }
+    }
 }
