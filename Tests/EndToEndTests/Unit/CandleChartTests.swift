@@ -146,6 +146,14 @@ struct CandleChartTests {
         #expect(ChartSize.resolve(terminal: nil, environment: ["COLUMNS": "99999999999999999999999"]) == ChartSize(columns: 100, rows: 30))
     }
 
+    @Test func aSizeBelowTheBoundsIsDrawnAtTheBounds() {
+        let tiny = Self.render(Self.fourBars, tick: Self.quarter, columns: 0, rows: -5)
+        #expect(tiny == Self.render(Self.fourBars, tick: Self.quarter, columns: 40, rows: 12))
+        #expect(tiny.count == 11)
+        let line = LineChart(title: "t", caption: "c", points: [LineChart.Point(time: Self.start, value: 1)], size: ChartSize(columns: 1, rows: 1))
+        #expect(line.lines().count == 11)
+    }
+
     @Test func everyLineFitsAtEverySize() {
         let bars = (0..<300).map { index in
             let base = dec("5000") + Decimal(index % 37) * dec("0.25")

@@ -24,9 +24,18 @@ struct CandleChart: Sendable {
     var bars: [HistoryBar]
     /// The contract's tick grid; nil when the gateway reported none (the prices' own decimals are used).
     var tick: TickSize?
-    var size: ChartSize
+    /// The cells to fill, within ``ChartSize/columnBounds`` and ``ChartSize/rowBounds``.
+    let size: ChartSize
     /// Whether to colour rising bars green and falling ones red with ANSI sequences.
     var colors: Bool
+
+    init(title: String, bars: [HistoryBar], tick: TickSize?, size: ChartSize, colors: Bool) {
+        self.title = title
+        self.bars = bars
+        self.tick = tick
+        self.size = size.clamped
+        self.colors = colors
+    }
 
     static let wick: Character = "│"
     static let risingBody: Character = "█"

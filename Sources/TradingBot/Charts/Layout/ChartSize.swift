@@ -24,7 +24,13 @@ struct ChartSize: Sendable, Equatable {
     static func resolve(terminal: TerminalSize?, environment: [String: String]) -> ChartSize {
         let columns = terminal?.columns ?? positive(environment["COLUMNS"]) ?? fallback.columns
         let rows = terminal?.rows ?? positive(environment["LINES"]) ?? fallback.rows
-        return ChartSize(columns: clamp(columns, columnBounds), rows: clamp(rows, rowBounds))
+        return ChartSize(columns: columns, rows: rows).clamped
+    }
+
+    /// This size within ``columnBounds`` and ``rowBounds``: what the renderers draw at, so that a
+    /// size given directly (not through ``resolve(terminal:environment:)``) still leaves room.
+    var clamped: ChartSize {
+        ChartSize(columns: Self.clamp(columns, Self.columnBounds), rows: Self.clamp(rows, Self.rowBounds))
     }
 
     private static func positive(_ text: String?) -> Int? {

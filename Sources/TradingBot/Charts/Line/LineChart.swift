@@ -23,7 +23,15 @@ struct LineChart: Sendable {
     var caption: String
     /// The points, oldest first.
     var points: [Point]
-    var size: ChartSize
+    /// The cells to fill, within ``ChartSize/columnBounds`` and ``ChartSize/rowBounds``.
+    let size: ChartSize
+
+    init(title: String, caption: String, points: [Point], size: ChartSize) {
+        self.title = title
+        self.caption = caption
+        self.points = points
+        self.size = size.clamped
+    }
 
     static let dot: Character = "●"
     static let join: Character = "│"
