@@ -36,6 +36,31 @@ struct ChartCommandTests {
         }
     }
 
+    @Test func onATerminalTheChartTakesItsSizeAndColours() async throws {
+        try await SimulatorHarness.with { sim in
+            var environment = sim.environment
+            environment["COLUMNS"] = "120"  // the terminal's own size wins
+            environment["LINES"] = "50"
+            environment["TERM"] = "xterm"
+            let (status, output) = try await TerminalOutputRunner.run(
+                ["bars", "MES", "--unit", "minute", "--count", "30", "--chart"], environment: environment, rows: 20, columns: 70)
+            #expect(status == 0, "\(output)")
+            let lines = output.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+            #expect(lines.count == 19, "\(output)")
+            #expect(output.contains("\u{1B}[32m") || output.contains("\u{1B}[31m"), "colours on a terminal")
+            let visible = lines.map { $0.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression) }
+            #expect(visible.allSatisfy { $0.count <= 70 }, "\(visible)")
+            #expect(visible.contains { $0.count == 70 }, "\(visible)")
+
+            environment["NO_COLOR"] = "1"
+            let plain = try await TerminalOutputRunner.run(
+                ["bars", "MES", "--unit", "minute", "--count", "30", "--chart"], environment: environment, rows: 20, columns: 70)
+            #expect(plain.status == 0)
+            #expect(!plain.output.contains("\u{1B}"), "NO_COLOR turns colours off")
+            #expect(plain.output.contains("░") || plain.output.contains("█"))
+        }
+    }
+
     @Test func chartWithJSONIsAUsageError() async throws {
         try await SimulatorHarness.with { sim in
             let result = try await sim.run("bars", "MES", "--unit", "minute", "--chart", "--json")
