@@ -5,11 +5,11 @@ import MarketData
 /// and labels chosen on the contract's tick grid so that every label is an exact price.
 ///
 /// Positions are computed with `Decimal` and rounded to a row; labels are whole multiples of a
-/// step of whole ticks (1, 2, 4, 5, 8, 10, 16, … ticks), written with the grid's decimals:
+/// round step of whole ticks (see ``steps(on:)``), written with the grid's decimals:
 ///
 /// ```swift
 /// let scale = PriceScale(low: 5000, high: 5010, tick: TickSize(0.25)!, rows: 11)
-/// scale.labels(spacing: 3).map(\.text)  // ["5010.00", "5007.50", "5005.00", "5002.50", "5000.00"]
+/// scale.labels(spacing: 3).map(\.text)  // ["5010.00", "5005.00", "5000.00"]
 /// ```
 struct PriceScale: Sendable {
     let low: Decimal
@@ -45,8 +45,8 @@ struct PriceScale: Sendable {
         return NSDecimalNumber(decimal: rounded).intValue
     }
 
-    /// The labels, top first: multiples of the smallest step of whole ticks that keeps labels at
-    /// least `spacing` rows apart. When no multiple falls inside the range, the high and (if far
+    /// The labels, top first: multiples of the smallest round step that keeps labels at least
+    /// `spacing` rows apart. When no multiple falls inside the range, the high and (if far
     /// enough below) the low are labelled instead; a flat market has one label.
     func labels(spacing: Int = 3) -> [Label] {
         let spacing = max(1, spacing)
