@@ -98,15 +98,15 @@ struct BarsCommand: GatewayCommand {
             if context.output.json { context.output.note(line) } else { context.output.text(line) }
         }
         if chart {
-            let size = ChartSize.resolve(terminal: TerminalSize.of(), environment: ProcessInfo.processInfo.environment)
-            let drawing = CandleChart(
-                title: "\(contract.name) \(unit.barsName(unitNumber: unitNumber))", bars: shown, tick: contract.tickGrid, size: size,
-                colors: context.output.isTerminal && TerminalSize.allowsColor
-            )
             guard !shown.isEmpty else {
                 context.output.text("No \(contract.name) bars between \(Formatting.time(start)) and \(Formatting.time(end)).")
                 return
             }
+            let drawing = CandleChart(
+                title: "\(contract.name) \(unit.barsName(unitNumber: unitNumber))", bars: shown, tick: contract.tickGrid,
+                size: ChartSize.resolve(terminal: TerminalSize.of(), environment: ProcessInfo.processInfo.environment),
+                colors: context.output.isTerminal && TerminalSize.allowsColor
+            )
             for line in drawing.lines() { context.output.text(line) }
             return
         }
