@@ -12,9 +12,16 @@ struct BarsCommand: GatewayCommand {
             to now. Times are ISO-8601 (2026-11-27, 2026-11-27T14:30, 2026-11-27T14:30:00-05:00); \
             without an offset they are UTC.
 
+            --chart draws the bars as candles sized to the terminal (or COLUMNS and LINES when \
+            stdout is not one), with a volume strip, exact prices on the right and UTC times \
+            below; colours only on a terminal and without NO_COLOR. --svg FILE writes the same \
+            chart as a standalone SVG file (it refuses to replace a file unless --force).
+
             Example:
               trading-bot bars MES --unit minute --unit-number 5 --count 12
               trading-bot bars CON.F.US.MES.Z26 --unit day --from 2026-10-01 --to 2026-11-01 --json
+              trading-bot bars MES --unit minute --count 120 --chart
+              trading-bot bars MES --unit hour --count 48 --svg mes.svg
             """
     )
 
@@ -44,7 +51,21 @@ struct BarsCommand: GatewayCommand {
     @Flag(name: .customLong("partial"), help: "Include the bar that is still forming.")
     var includePartialBar = false
 
+    @Flag(help: "Draw the bars as candles in the terminal instead of a table.")
+    var chart = false
+
+    @Option(help: ArgumentHelp("Also write the bars as an SVG chart to this file.", valueName: "file"), completion: .file(extensions: ["svg"]))
+    var svg: String?
+
+    @Flag(help: "Let --svg replace an existing file.")
+    var force = false
+
     func validate() throws {
+        if chart && global.json {
+            throw ValidationError("--chart draws for people and --json prints for scripts; give one of them.")
+        }
+        if force && svg == nil { throw ValidationError("--force only applies to --svg FILE; give the file too.") }
+        if let svg, svg.isEmpty { throw ValidationError("--svg needs a file name, such as --svg chart.svg.") }
         guard (1...10_000).contains(unitNumber) else { throw ValidationError("--unit-number must be between 1 and 10000 (it is \(unitNumber)).") }
         guard (1...20_000).contains(count) else { throw ValidationError("--count must be between 1 and 20000 (it is \(count)).") }
         if let from, let to, from.date >= to.date {
@@ -70,6 +91,26 @@ struct BarsCommand: GatewayCommand {
         )
         let shown = Array(bars.suffix(count))
         try context.output.jsonLines(shown)
+        if let svg {
+            let title = "\(contract.name) \(unit.barsName(unitNumber: unitNumber)), \(Formatting.time(shown.first?.time ?? start)) to \(Formatting.time(shown.last?.time ?? end)) UTC"
+            try ChartFile.write(SVGCandleChart(title: title, bars: shown, tick: contract.tickGrid).document(), to: svg, replacing: force)
+            let line = "Wrote a chart of \(shown.count) \(contract.name) bars to \(svg)."
+            if context.output.json { context.output.note(line) } else { context.output.text(line) }
+        }
+        if chart {
+            guard !shown.isEmpty else {
+                context.output.text("No \(contract.name) bars between \(Formatting.time(start)) and \(Formatting.time(end)).")
+                return
+            }
+            let drawing = CandleChart(
+                title: "\(contract.name) \(unit.barsName(unitNumber: unitNumber))", bars: shown, tick: contract.tickGrid,
+                size: ChartSize.resolve(terminal: TerminalSize.of(), environment: ProcessInfo.processInfo.environment),
+                colors: context.output.isTerminal && TerminalSize.allowsColor
+            )
+            for line in drawing.lines() { context.output.text(line) }
+            return
+        }
+        if svg != nil { return }
         var table = TextTable(columns: [.left("TIME (UTC)"), .right("OPEN"), .right("HIGH"), .right("LOW"), .right("CLOSE"), .right("VOLUME")])
         for bar in shown {
             table.append([

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Gateway
 
 /// `fills --account ID`: executions of an account (`Trade/search`), one row per fill.
 struct FillsCommand: GatewayCommand {
@@ -10,8 +11,12 @@ struct FillsCommand: GatewayCommand {
             One row per fill in the window (default: the last 24 hours). An empty P&L marks an \
             opening fill. (`trades CONTRACT` is the market's trade stream, not your fills.)
 
+            --chart draws the running total of the fills' realised P&L (before fees) in the \
+            terminal instead of the table, sized like `bars --chart`.
+
             Example:
               trading-bot fills --account PRAC-V2-51342-73810925 --from 2026-11-27
+              trading-bot fills --account PRAC-V2-51342-73810925 --chart
             """
     )
 
@@ -24,10 +29,24 @@ struct FillsCommand: GatewayCommand {
     @Option(help: ArgumentHelp("Fills until this time.", valueName: "time"))
     var to: TimeArgument?
 
+    @Flag(help: "Draw the cumulative realised P&L of the fills instead of the table.")
+    var chart = false
+
+    func validate() throws {
+        if chart && global.json {
+            throw ValidationError("--chart draws for people and --json prints for scripts; give one of them.")
+        }
+    }
+
     func execute(in context: CommandContext) async throws {
         let account = try await context.account(account.account)
         let fills = try await context.client.trades(accountId: account.id, from: from?.date ?? Date().addingTimeInterval(-86_400), to: to?.date)
         try context.output.jsonLines(fills)
+        if chart {
+            let size = ChartSize.resolve(terminal: TerminalSize.of(), environment: ProcessInfo.processInfo.environment)
+            for line in Self.profitChart(fills, account: account.name, size: size).lines() { context.output.text(line) }
+            return
+        }
         var table = TextTable(columns: [
             .right("ID"), .right("ORDER"), .left("CONTRACT"), .left("SIDE"), .right("SIZE"), .right("PRICE"), .right("P&L"),
             .right("FEES"), .left("TIME (UTC)"), .left("VOIDED"),
@@ -40,5 +59,23 @@ struct FillsCommand: GatewayCommand {
             ])
         }
         context.output.table(table, empty: "No fills on \(account.name) in that window.")
+    }
+
+    /// The running total of the realised P&L of `fills` (voided ones left out), one point per
+    /// fill in time order; an opening fill repeats the total.
+    static func profitChart(_ fills: [Trade], account: String, size: ChartSize) -> LineChart {
+        let counted = fills.filter { !$0.voided }.sorted { ($0.creationTimestamp ?? .distantPast) < ($1.creationTimestamp ?? .distantPast) }
+        var total = Decimal(0)
+        var fees = Decimal(0)
+        var points: [LineChart.Point] = []
+        for fill in counted {
+            total += fill.profitAndLoss ?? 0
+            fees += fill.fees
+            points.append(LineChart.Point(time: fill.creationTimestamp ?? .distantPast, value: total))
+        }
+        let caption = counted.isEmpty
+            ? "No fills in that window."
+            : "\(counted.count == 1 ? "1 fill" : "\(counted.count) fills"): \(total > 0 ? "+" : "")\(Formatting.exactMoney(total)) before fees of \(Formatting.exactMoney(fees))"
+        return LineChart(title: "Realised P&L on \(account)", caption: caption, points: points, size: size)
     }
 }

@@ -36,4 +36,9 @@ enum BarUnitArgument: String, ExpressibleByArgument, CaseIterable, Sendable {
         case .tick: nil
         }
     }
+
+    /// `1-minute bars`, `5-second bars`, `100-tick bars`: how a chart's title names the bars.
+    func barsName(unitNumber: Int) -> String {
+        "\(unitNumber)-\(rawValue) bars"
+    }
 }
