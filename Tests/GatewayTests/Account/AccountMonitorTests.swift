@@ -68,7 +68,7 @@ struct AccountMonitorTests {
         let monitor = AccountMonitor(client: client, accountId: account.id, userHub: user)
         let log = EventLog(monitor.updates())
         await monitor.start()
-        let first = try await monitor.synchronized(timeout: .seconds(20))
+        let first = try await monitor.synchronized(timeout: .seconds(60))
         #expect(first.orders[resting]?.status == .open)
         #expect(first.account?.balance == account.balance)
         try await Self.expectMatchesTruth(monitor, client, "at start")
@@ -138,7 +138,7 @@ struct AccountMonitorTests {
         let monitor = AccountMonitor(client: client, accountId: account.id, userHub: user)
         let log = EventLog(monitor.updates())
         await monitor.start()
-        try await monitor.synchronized(timeout: .seconds(20))
+        try await monitor.synchronized(timeout: .seconds(60))
 
         let injected = ContinuousClock.now
         fixture.simulator.faults.refuseNextUpgrades(1_000_000)
@@ -196,7 +196,7 @@ struct AccountMonitorTests {
         #expect(await log.wait { if case .status(.degraded(let reason)) = $0 { "\(reason)".contains("accounts") } else { false } },
                 "and in the monitor's: \(log.all)")
         // Retried until accepted; then the state is read again and followed.
-        try await monitor.synchronized(timeout: .seconds(20))
+        try await monitor.synchronized(timeout: .seconds(60))
         #expect(await user.refusedSubscriptions.isEmpty)
         #expect(await fixture.simulator.faults.snapshot().refusedUserSubscriptionsLeft == 0, "every refusal was used: a retry was refused too")
         #expect(await user.subscriptions.count == 4, "nothing was forgotten")
@@ -276,7 +276,7 @@ struct AccountMonitorTests {
         try await market.start()
         let monitor = AccountMonitor(client: client, accountId: account.id, userHub: user, marketHub: market)
         await monitor.start()
-        try await monitor.synchronized(timeout: .seconds(20))
+        try await monitor.synchronized(timeout: .seconds(60))
         #expect(monitor.pricesPositions)
         try await client.placeOrder(.market(accountId: account.id, contractId: mes.id, side: .buy, size: 2))
         #expect(await eventually { monitor.snapshot.positions[mes.id]?.size == 2 })
