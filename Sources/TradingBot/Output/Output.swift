@@ -31,6 +31,16 @@ struct Output: Sendable {
         Output(json: json, isTerminal: isTerminal, stdout: writeOut, stderr: writeErr)
     }
 
+    /// A copy that also hands everything it prints on stdout to `observe`, after printing it
+    /// (the demo waits until a stream has shown its first lines).
+    func observingStandardOutput(_ observe: @escaping @Sendable (String) -> Void) -> Output {
+        let writeOut = self.writeOut
+        return Output(json: json, isTerminal: isTerminal, stdout: { text in
+            writeOut(text)
+            observe(text)
+        }, stderr: writeErr)
+    }
+
     /// A line of text for people on stdout (ignored in JSON mode).
     func text(_ line: String) {
         guard !json else { return }

@@ -32,6 +32,14 @@ struct CommandContext: Sendable {
         self.interruption = interruption
     }
 
+    /// A copy printing to `output` instead, sharing everything else (client, hubs).
+    func printing(to output: Output) -> CommandContext {
+        CommandContext(
+            configuration: configuration, client: client, output: output, confirmer: confirmer, logger: logger,
+            realtime: realtime, interruption: interruption
+        )
+    }
+
     /// Resolves the configuration from `global`, the environment and the config file.
     ///
     /// - Parameter requiresCredentials: false for commands that never log in (`ping`): missing
