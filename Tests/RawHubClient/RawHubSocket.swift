@@ -190,6 +190,14 @@ public final class RawHubSocket {
         }
     }
 
+    /// The next frame, failing once `deadline` has passed: for loops that wait for a particular
+    /// frame among others (Pings keep coming, so a per-frame timeout alone would never end them).
+    public func nextFrame(before deadline: ContinuousClock.Instant) async throws -> WebSocketFrame {
+        let left = deadline - ContinuousClock.now
+        guard left > .zero else { throw Failure("the frame waited for did not come in time") }
+        return try await nextFrame(timeout: left)
+    }
+
     /// Feeds a data frame to the record framer (frames as they come; reassembly happens here).
     public func feed(_ frame: WebSocketFrame) throws -> [ArraySlice<UInt8>] {
         try framer.feed(Array(frame.unmaskedData.readableBytesView))

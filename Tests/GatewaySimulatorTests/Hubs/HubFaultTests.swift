@@ -68,11 +68,13 @@ struct HubFaultTests {
         try await withHubs { sim in
             let socket = try await sim.connect("market", token: try await sim.login())
             _ = try await sim.post("/admin/hubs/frames", ["mode": "split", "maxFrameBytes": 10])
-            #expect(try await socket.call("SubscribeContractQuotes", ["\"\(esContract)\""]).outcome == .void)
+            // Not `call`: it would read (and keep) the quote snapshot the frames below are about.
+            try await socket.invoke("SubscribeContractQuotes", ["\"\(esContract)\""])
             var frames = 0
             var quote: InvocationMessage?
+            let deadline = ContinuousClock.now + .seconds(15)
             while quote == nil {
-                let frame = try await socket.nextFrame()
+                let frame = try await socket.nextFrame(before: deadline)
                 guard frame.opcode == .text else { continue }
                 #expect(frame.fin && frame.unmaskedData.readableBytes <= 10)
                 frames += 1
@@ -92,11 +94,13 @@ struct HubFaultTests {
         try await withHubs { sim in
             let socket = try await sim.connect("market", token: try await sim.login())
             _ = try await sim.post("/admin/hubs/frames", ["mode": "fragment", "maxFrameBytes": 32])
-            #expect(try await socket.call("SubscribeContractQuotes", ["\"\(esContract)\""]).outcome == .void)
+            // Not `call`: it would read (and keep) the quote snapshot the frames below are about.
+            try await socket.invoke("SubscribeContractQuotes", ["\"\(esContract)\""])
             var opcodes: [WebSocketOpcode] = []
             var quote: InvocationMessage?
+            let deadline = ContinuousClock.now + .seconds(15)
             while quote == nil {
-                let frame = try await socket.nextFrame()
+                let frame = try await socket.nextFrame(before: deadline)
                 guard frame.opcode == .text || frame.opcode == .continuation else { continue }
                 opcodes.append(frame.opcode)
                 for record in try socket.feed(frame) {
@@ -119,8 +123,9 @@ struct HubFaultTests {
             await sim.simulator.advanceMarket(steps: 200)
             var largest = 0
             var messages = 0
+            let deadline = ContinuousClock.now + .seconds(15)
             while messages < 12 {
-                let frame = try await socket.nextFrame()
+                let frame = try await socket.nextFrame(before: deadline)
                 guard frame.opcode == .text else { continue }
                 let records = try socket.feed(frame)
                 largest = max(largest, records.count)
@@ -136,10 +141,12 @@ struct HubFaultTests {
         try await withHubs { sim in
             let socket = try await sim.connect("market", token: try await sim.login())
             _ = try await sim.post("/admin/hubs/large-depth", ["bytes": 1 << 20])
-            #expect(try await socket.call("SubscribeContractMarketDepth", ["\"\(esContract)\""]).outcome == .void)
-            var frame = try await socket.nextFrame()
+            // Not `call`: it would read (and keep) the snapshot whose frame is checked below.
+            try await socket.invoke("SubscribeContractMarketDepth", ["\"\(esContract)\""])
+            let deadline = ContinuousClock.now + .seconds(15)
+            var frame = try await socket.nextFrame(before: deadline)
             while frame.opcode != .text || frame.unmaskedData.readableBytes < 1 << 20 {
-                frame = try await socket.nextFrame()
+                frame = try await socket.nextFrame(before: deadline)
             }
             #expect(frame.fin)
             let records = try socket.feed(frame)
