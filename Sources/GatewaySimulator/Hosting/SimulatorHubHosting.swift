@@ -1,5 +1,6 @@
 import Hummingbird
 import HummingbirdCore
+import SignalRServer
 
 /// The extension point for the SignalR hubs (`/hubs/user`, `/hubs/market`), implemented by the
 /// hub layer on top of `SignalRServer` and passed to ``GatewaySimulator/init(configuration:hubs:logger:)``.
@@ -27,10 +28,10 @@ public protocol SimulatorHubHosting: Sendable {
     /// cancelled when the simulator stops. Default: returns at once.
     func run(core: SimulatorCore) async
 
-    /// Closes every connection the server still has open: the simulator calls it when a stop
-    /// has not finished within a grace period (a connection that never sent a request can keep
-    /// the server's shutdown waiting). Default: nothing to close.
-    func closeConnections(core: SimulatorCore)
+    /// The server's open connections, which the simulator closes when a stop has not finished
+    /// within a grace period (a connection that never sent a request can keep the server's
+    /// shutdown waiting). Default: none tracked.
+    func connections(core: SimulatorCore) -> ServerConnections?
 }
 
 extension SimulatorHubHosting {
@@ -38,5 +39,5 @@ extension SimulatorHubHosting {
     public func run(core: SimulatorCore) async {}
 
     /// Nothing tracked by default.
-    public func closeConnections(core: SimulatorCore) {}
+    public func connections(core: SimulatorCore) -> ServerConnections? { nil }
 }

@@ -70,8 +70,8 @@ public final class SimulatorHubs: SimulatorHubHosting {
         await runtime(for: core).run()
     }
 
-    public func closeConnections(core: SimulatorCore) {
-        runtime(for: core).connections.closeAll()
+    public func connections(core: SimulatorCore) -> ServerConnections? {
+        runtime(for: core).connections
     }
 
     /// The market hub's SignalR server, once bound to a simulator.

@@ -92,12 +92,9 @@ public actor GatewaySimulator {
         task.cancel()
         // The server waits for its connections to close; those still open after a grace period
         // (one that never sent a request is never read again) are closed, so a stop always ends.
-        let closer = Task { [hubs, core] in
-            do { try await Task.sleep(for: .seconds(2)) } catch { return }
-            hubs.closeConnections(core: core)
-        }
+        let closer = hubs.connections(core: core)?.closeAll(after: .seconds(2))
         await task.value
-        closer.cancel()
+        closer?.cancel()
         port = nil
     }
 

@@ -16,4 +16,22 @@ final class ProcessBox: @unchecked Sendable {
     func interrupt() {
         if process.isRunning { process.interrupt() }
     }
+
+    /// Starts the process and returns its exit status; terminates it after `timeout`.
+    func runToExit(timeout: Duration = .seconds(90)) async throws -> Int32 {
+        let timer = Task { [self] in
+            do { try await Task.sleep(for: timeout) } catch { return }
+            terminateIfRunning()
+        }
+        defer { timer.cancel() }
+        return try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+    }
 }

@@ -38,21 +38,7 @@ enum ProcessRunner {
         } else {
             process.standardInput = FileHandle.nullDevice
         }
-        let box = ProcessBox(process)
-        let timeoutTask = Task {
-            do { try await Task.sleep(for: timeout) } catch { return }
-            box.terminateIfRunning()
-        }
-        defer { timeoutTask.cancel() }
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
+        let status = try await ProcessBox(process).runToExit(timeout: timeout)
         try outHandle.close()
         try errHandle.close()
         return CommandResult(

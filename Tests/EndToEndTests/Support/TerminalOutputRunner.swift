@@ -36,21 +36,7 @@ enum TerminalOutputRunner {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = terminal.terminalHandle
         process.standardError = FileHandle.nullDevice
-        let box = ProcessBox(process)
-        let timeout = Task {
-            do { try await Task.sleep(for: .seconds(90)) } catch { return }
-            box.terminateIfRunning()
-        }
-        defer { timeout.cancel() }
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
+        let status = try await ProcessBox(process).runToExit()
         // The child is gone; closing the last terminal end makes the controller's read return.
         _ = close(terminal.terminal)
         let data = await reading.value
