@@ -37,6 +37,8 @@ struct DepthCommand: GatewayCommand {
         let contract = try await context.contract(contract)
         let source = MarketStreamSource(realtime: context.realtime, subscriptions: [MarketSubscription(.depth, contract.id)])
         var renderer = DepthRenderer(output: context.output, contract: contract, levels: levels)
-        try await StreamRunner(context: context, limit: stream.count).run(source, names: QuoteCommand.names([contract]), renderer: &renderer)
+        try await StreamRunner(context: context, limit: stream.count)
+            .showingStatus(WaitingStatus(hub: "market", subject: contract.name, item: "depth update"))
+            .run(source, names: QuoteCommand.names([contract]), renderer: &renderer)
     }
 }

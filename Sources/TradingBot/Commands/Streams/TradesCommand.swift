@@ -29,6 +29,8 @@ struct TradesCommand: GatewayCommand {
         let contract = try await context.contract(contract)
         let source = MarketStreamSource(realtime: context.realtime, subscriptions: [MarketSubscription(.trades, contract.id)])
         var renderer = TradeRenderer(output: context.output, contracts: [contract])
-        try await StreamRunner(context: context, limit: stream.count).run(source, names: QuoteCommand.names([contract]), renderer: &renderer)
+        try await StreamRunner(context: context, limit: stream.count)
+            .showingStatus(WaitingStatus(hub: "market", subject: contract.name, item: "trade"))
+            .run(source, names: QuoteCommand.names([contract]), renderer: &renderer)
     }
 }
