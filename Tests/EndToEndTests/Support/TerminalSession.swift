@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -29,10 +30,10 @@ final class TerminalSession: Sendable {
     private let reader: Task<Void, Never>
 
     /// What the child wrote, kept for the test's questions.
-    actor Buffer {
-        private(set) var data = Data()
-        func append(_ bytes: [UInt8]) { data.append(contentsOf: bytes) }
-        var text: String { String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n") }
+    final class Buffer: Sendable {
+        private let data = NIOLockedValueBox(Data())
+        func append(_ bytes: [UInt8]) { data.withLockedValue { $0.append(contentsOf: bytes) } }
+        var text: String { String(decoding: data.withLockedValue { $0 }, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n") }
     }
 
     private init(box: ProcessBox, terminal: PseudoTerminal, buffer: Buffer, exited: AsyncStream<Int32>, watchdog: Task<Void, Never>, reader: Task<Void, Never>) {
@@ -56,14 +57,20 @@ final class TerminalSession: Sendable {
         try setSize(of: terminal, rows: rows, columns: columns)
         let buffer = Buffer()
         let controller = terminal.controller
-        let reader = Task.detached {
+        // A thread of its own: a blocking read must not hold one of Swift concurrency's few
+        // threads (two on a two-core box) while other tests need them.
+        let (finished, done) = AsyncStream<Void>.makeStream()
+        let thread = Thread {
             var bytes = [UInt8](repeating: 0, count: 4096)
             while true {
                 let count = bytes.withUnsafeMutableBytes { read(controller, $0.baseAddress, $0.count) }
                 if count <= 0 { break }
-                await buffer.append(Array(bytes[0..<count]))
+                buffer.append(Array(bytes[0..<count]))
             }
+            done.finish()
         }
+        thread.start()
+        let reader = Task { for await _ in finished {} }
         let process = Process()
         process.executableURL = try TradingBotBinary.locate()
         process.arguments = arguments
@@ -87,17 +94,17 @@ final class TerminalSession: Sendable {
 
     /// Everything drawn so far ("\r\n" read as "\n").
     var text: String {
-        get async { await buffer.text }
+        get async { buffer.text }
     }
 
     /// Waits until what was drawn satisfies `condition`, or `limit` passed; returns whether it did.
     func waitFor(within limit: Duration = .seconds(45), _ condition: @Sendable (String) -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + limit
         while ContinuousClock.now < deadline {
-            if condition(await buffer.text) { return true }
+            if condition(buffer.text) { return true }
             try? await Task.sleep(for: .milliseconds(50))
         }
-        return condition(await buffer.text)
+        return condition(buffer.text)
     }
 
     /// Resizes the terminal and tells the child (SIGWINCH).
