@@ -18,6 +18,10 @@ import Gateway
 /// refused before it succeeds does not lose anything more. At the end the stream's subscriptions are removed, within a few
 /// seconds at most, so that a shell's hub carries nothing it no longer needs.
 ///
+/// For a person at a terminal it also shows a ``StatusLine`` until the first data (see
+/// ``showingStatus(_:)``), and passes terminal resizes (SIGWINCH) to the renderer, so that a live
+/// display is laid out again at once.
+///
 /// ```swift
 /// var renderer = QuoteRenderer(output: context.output, contracts: contracts)
 /// try await StreamRunner(context: context, limit: 10).run(source, renderer: &renderer)

@@ -11,7 +11,7 @@ struct QuoteCommand: GatewayCommand {
             price, the change (the gateway's, else since the first quote seen), the sizes and \
             prices at the best bid and ask (sizes from the contract's depth), the volume and the \
             time; a row is green when its last price last rose, red when it fell (no colour with \
-            NO_COLOR). When stdout is not a terminal, or with --json, prints one line per quote \
+            NO_COLOR); until the first quote a status line on stderr says what is happening. When stdout is not a terminal, or with --json, prints one line per quote \
             update: the gateway's time (UTC), last, bid, ask and the change since the previous \
             close. Updates that carry only some fields are merged with the earlier ones. Gaps (a lost connection, a silent feed) and hub status changes are \
             reported on stderr, or as JSON lines of type "gap" and "status" with --json; the \
