@@ -9,7 +9,7 @@ import NIOWebSocket
 /// cannot see the ordering a continuation's resumption provides (swiftlang/swift#57803), and it
 /// reported the connection's initializer on the event loop and the first read of its logger in
 /// `run` as a race (a CI run of `.ci/tsan`). A lock is an ordering it does see, so the hand-off
-/// passes through one: written once here, read once by `HubHTTPChannel.handle`.
+/// passes through one: released once here, acquired once by `HubHTTPChannel.handle`.
 final class AcceptedHubConnection: Sendable {
     typealias Parts = (connection: HubConnectionContext, channel: NIOAsyncChannel<WebSocketFrame, WebSocketFrame>)
 
@@ -17,6 +17,9 @@ final class AcceptedHubConnection: Sendable {
 
     init(connection: HubConnectionContext, channel: NIOAsyncChannel<WebSocketFrame, WebSocketFrame>) {
         self.box = NIOLockedValueBox((connection, channel))
+        // Storing the value takes no lock; this release is what orders everything written so far
+        // (the connection's initializer included) before the acquire in `parts`.
+        box.withLockedValue { _ in }
     }
 
     /// The connection and its channel, read under the lock they were written under.
