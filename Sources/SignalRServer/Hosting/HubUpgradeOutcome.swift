@@ -1,7 +1,10 @@
+import NIOCore
+import NIOWebSocket
+
 /// How a hub upgrade request ended.
 enum HubUpgradeOutcome: Sendable {
     /// The socket is upgraded and the connection is ready to run.
-    case accepted(AcceptedHubConnection)
+    case accepted(HubConnectionContext, NIOAsyncChannel<WebSocketFrame, WebSocketFrame>)
     /// An HTTP error response was written; the channel closes after it.
     case rejected
 }
