@@ -1,4 +1,5 @@
 import Foundation
+import GatewaySimulator
 import Testing
 import TestGate
 
@@ -40,6 +41,25 @@ struct DefaultAccountCommandTests {
             let unknown = try await sim.run("fills", environment: ["PROJECTX_ACCOUNT": "nobody"])
             #expect(unknown.status == 65, "\(unknown)")
             #expect(unknown.stderr.contains(#"("nobody" is the default account, from PROJECTX_ACCOUNT.)"#), "\(unknown)")
+        }
+    }
+
+    @Test func aReferenceNamingTwoAccountsIsRefusedNeverGuessed() async throws {
+        // An account named like another's id: "8101001" is the practice account's id and this one's name.
+        let lookalike = AccountSeed(id: 8_101_099, name: String(Self.practice.id), balance: 1000)
+        try await SimulatorHarness.with({ $0.users[0].accounts.append(lookalike) }) { sim in
+            let flag = try await sim.run("orders", "--account", String(Self.practice.id))
+            #expect(flag.status == 64, "\(flag)")
+            #expect(flag.stderr.contains(#""8101001" names more than one account (8101001 PRAC-V2-51342-73810925, 8101099 8101001); give the id of the one you mean."#), "\(flag)")
+            let byDefault = try await sim.run("positions", environment: ["PROJECTX_ACCOUNT": String(Self.practice.id)])
+            #expect(byDefault.status == 64, "\(byDefault)")
+            #expect(byDefault.stderr.contains("names more than one account") && byDefault.stderr.contains("is the default account, from PROJECTX_ACCOUNT"), "\(byDefault)")
+            let write = try await sim.run(
+                "order", "place", "--account", String(Self.practice.id), "--contract", "MES", "--side", "buy", "--type", "market", "--size", "1"
+            )
+            #expect(write.status == 64 && write.stderr.contains("names more than one account"), "\(write)")
+            let other = try await sim.run("orders", "--account", "8101099", "--json")
+            #expect(other.status == 0 && other.stdout.isEmpty, "the lookalike's own id is unambiguous: \(other)")
         }
     }
 
