@@ -71,7 +71,8 @@ struct HubHTTPChannel: ServerChildChannel {
                 await http1.handle(value: try await setup.get(), logger: logger)
             case .hub(let upgrade):
                 switch try await upgrade.get() {
-                case .accepted(let connection, let channel):
+                case .accepted(let accepted):
+                    let (connection, channel) = accepted.parts
                     await connection.run(channel)
                 case .rejected:
                     try await value.channel.closeFuture.get()

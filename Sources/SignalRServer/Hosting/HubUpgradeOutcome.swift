@@ -1,10 +1,7 @@
-import NIOCore
-import NIOWebSocket
-
 /// How a hub upgrade request ended.
 enum HubUpgradeOutcome: Sendable {
     /// The socket is upgraded and the connection is ready to run.
-    case accepted(HubConnectionContext, NIOAsyncChannel<WebSocketFrame, WebSocketFrame>)
+    case accepted(AcceptedHubConnection)
     /// An HTTP error response was written; the channel closes after it.
     case rejected
 }

@@ -83,7 +83,7 @@ enum HubUpgradePipeline {
             wrappingChannelSynchronously: channel,
             configuration: .init(isOutboundHalfClosureEnabled: false)
         )
-        return .accepted(connection, asyncChannel)
+        return .accepted(AcceptedHubConnection(connection: connection, channel: asyncChannel))
     }
 
     /// Writes an empty response with `status` and closes the channel. On the event loop.
