@@ -23,6 +23,8 @@ struct DepthRenderer: StreamRenderer {
     private let live: Bool
     private(set) var book: OrderBook
     private var display = LiveDisplay()
+    /// The terminal's size, when known: live lines are cut to its width.
+    private var size: TerminalSize?
     private var seenDepth = false
 
     init(output: Output, contract: Contract, levels: Int, terminal: TerminalSize? = TerminalSize.of()) {
@@ -30,6 +32,7 @@ struct DepthRenderer: StreamRenderer {
         self.contract = contract
         self.levels = levels
         live = !output.json && output.isTerminal
+        size = terminal
         book = OrderBook(tickSize: contract.tickGrid)
         var ladder = DepthLadder(name: contract.name, levels: levels, decimals: QuoteRenderer.decimals(of: contract), tickSize: contract.tickGrid)
         if live {
@@ -85,6 +88,7 @@ struct DepthRenderer: StreamRenderer {
     mutating func resize(to size: TerminalSize) throws {
         guard live else { return }
         ladder = Self.fitted(ladder, levels: levels, to: size)
+        self.size = size
         if seenDepth { try show() }
     }
 
@@ -102,7 +106,12 @@ struct DepthRenderer: StreamRenderer {
             record.book = DepthSnapshot(book, levels: levels)
             try output.jsonLine(record)
         } else if live {
-            output.raw(display.frame(ladder.lines(for: book, time: time)))
+            var lines = ladder.lines(for: book, time: time)
+            if let columns = size?.columns {
+                // A line wider than the terminal would wrap and break the redraw in place.
+                lines = lines.map { TerminalText.cut($0, to: columns) }
+            }
+            output.raw(display.frame(lines))
         } else {
             output.text(ladder.lines(for: book, time: time).joined(separator: "\n") + "\n")
         }

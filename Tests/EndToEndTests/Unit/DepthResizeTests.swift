@@ -44,6 +44,26 @@ struct DepthResizeTests {
         #expect(renderer.liveLadder.levels == 2 && renderer.liveLadder.width <= 40)
     }
 
+    @Test func liveLinesAreCutToTheWidthNeverWrapped() throws {
+        let capture = QuoteBoardTests.Capture()
+        var renderer = DepthRenderer(output: capture.output, contract: QuoteBoardTests.mes, levels: 10, terminal: TerminalSize(rows: 40, columns: 20))
+        #expect(try renderer.render(Self.depth, limit: 10) == 1)
+        let lines = capture.take().components(separatedBy: "\n").dropLast()
+        #expect(lines.count == 9)
+        #expect(lines.allSatisfy { TerminalText.width($0) <= 20 }, "\(lines)")
+        #expect(lines.contains { TerminalText.width($0) == 20 }, "the title is cut at 20: \(lines)")
+    }
+
+    @Test func escapeSequencesTakeNoColumn() {
+        #expect(TerminalText.cut("\u{1B}[32mESZ6 5000.25\u{1B}[0m", to: 4) == "\u{1B}[32mESZ6\u{1B}[0m")
+        #expect(TerminalText.cut("\u{1B}[2K\u{1B}[1;33mabc\u{1B}[0m", to: 3) == "\u{1B}[2K\u{1B}[1;33mabc\u{1B}[0m", "nothing to cut")
+        #expect(TerminalText.cut("plain text", to: 5) == "plain")
+        #expect(TerminalText.cut("plain", to: 0) == "")
+        #expect(TerminalText.cut("─ spread ─", to: 3) == "─ s")
+        #expect(TerminalText.width("\r\u{1B}[3A\u{1B}[2K\u{1B}[31mMESZ6\u{1B}[0m") == 6, "a carriage return is a character here")
+        #expect(TerminalText.width("\u{1B}[?25l\u{1B}[2mhead\u{1B}[0m") == 4)
+    }
+
     @Test func plainOutputIgnoresResizes() throws {
         let capture = QuoteBoardTests.Capture()
         let piped = Output(json: false, isTerminal: false, stdout: { text in capture.out.withLockedValue { $0 += text } })
