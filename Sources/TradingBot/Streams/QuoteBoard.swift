@@ -12,9 +12,9 @@ import MarketData
 /// when the terminal has fewer rows than contracts the last line says how many are not shown.
 ///
 /// ```
-/// CONTRACT        LAST            CHANGE               BID x ASK                VOLUME  TIME
-/// MESZ6        5000.25   +12.50 (+0.25%)      9   5000.00 x 5000.25    3        1234  14:30:01.123
-/// ESZ6               -                 -              - x -                          -  -
+/// CONTRACT       LAST            CHANGE                BID x ASK                 VOLUME  TIME (UTC)
+/// MESZ6       5000.00   +12.25 (+0.25%)       9    5000.00 x 5000.25    3          1234  14:30:02.500
+/// ESZ6              -                 -                  - x -                        -  -
 /// ```
 struct QuoteBoard: Sendable {
     private(set) var rows: [QuoteBoardRow]
@@ -67,7 +67,7 @@ struct QuoteBoard: Sendable {
     func lines(size: TerminalSize? = nil, color: Bool = false) -> [String] {
         let header = "CONTRACT".padding(toLength: nameWidth, withPad: " ", startingAt: 0)
             + Self.right("LAST", 11) + Self.right("CHANGE", 18) + "  "
-            + Self.right("BID", 17) + " x " + Self.left("ASK", 17) + Self.right("VOLUME", 9) + "  TIME"
+            + Self.right("BID", 17) + " x " + Self.left("ASK", 17) + Self.right("VOLUME", 9) + "  TIME (UTC)"
         var body = rows.map { (text: line($0), direction: $0.direction) }
         if let size {
             // The header and the cursor's line take two rows; a summary line takes one more.

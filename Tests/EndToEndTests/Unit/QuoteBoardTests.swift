@@ -44,7 +44,7 @@ struct QuoteBoardTests {
 
     @Test func theBoardAtFullWidth() {
         #expect(Self.board().lines() == [
-            "CONTRACT       LAST            CHANGE                BID x ASK                 VOLUME  TIME",
+            "CONTRACT       LAST            CHANGE                BID x ASK                 VOLUME  TIME (UTC)",
             "MESZ6       5000.00   +12.25 (+0.25%)       9    5000.00 x 5000.25    3          1234  14:30:02.500",
             "ESZ6              -                 -                  - x -                        -  -",
             "CLF7          60.05    +0.05 (+0.08%)              59.99 x 60.00                   20  14:30:03.000",
