@@ -90,6 +90,32 @@ struct LiveTerminalTests {
         }
     }
 
+    @Test func theQuoteBoardFollowsAResize() async throws {
+        // The market does not move: after the first quote and book, only a resize can redraw
+        // the board (until the feed watchdog's reconnect, 37.5 s later).
+        try await SimulatorHarness.with { sim in
+            let session = try TerminalSession.start(["quote", "MES"], environment: Self.environment(sim), rows: 24, columns: 100)
+            // The quote, then the book's snapshot with the sizes: the last event for a while.
+            let sizes = #"MESZ6 .* \d+ +\d+\.\d\d x \d+\.\d\d +\d+ "#
+            let drawn = await session.waitFor { $0.range(of: sizes, options: .regularExpression) != nil && $0.hasSuffix("\u{1B}[J") }
+            let first = await session.text
+            #expect(drawn, "\(first)")
+            let frames = first.components(separatedBy: "CONTRACT").count
+            try session.resize(rows: 24, columns: 30)
+            let redrawn = await session.waitFor { $0.components(separatedBy: "CONTRACT").count == frames + 1 && $0.hasSuffix("\u{1B}[J") }
+            let afterResize = await session.text
+            #expect(redrawn, "\(afterResize)")
+            session.box.interrupt()
+            let status = await session.exitStatus()
+            let output = await session.text
+            #expect(status == 0, "\(output)")
+            let frame = String(output.dropFirst(first.count))
+            #expect(frame.hasPrefix("\r\u{1B}[2A"), "back to the board's header: \(frame)")
+            let lines = frame.components(separatedBy: "\n").dropLast().map(Self.visible)
+            #expect(lines.count == 2 && lines.allSatisfy { $0.count <= 30 } && lines.contains { $0.count == 30 }, "cut at the new width: \(lines)")
+        }
+    }
+
     @Test func theDepthLadderIsRedrawnAtOnceOnResize() async throws {
         // The market does not move: after the snapshot, only a resize can redraw the ladder.
         try await SimulatorHarness.with { sim in
