@@ -298,6 +298,33 @@ public final class RawHubSocket {
         }
     }
 
+    /// Expects `count` Pings and nothing else, with the connection open, waiting at most `limit`
+    /// for them; returns the number of Pings seen (fewer than `count` only when `limit` passed).
+    ///
+    /// Waits for the Pings themselves rather than counting those of a fixed window: on a loaded
+    /// machine a server's ticks come late, and a 1.5 s window once held a single 150 ms Ping.
+    public func expectOnlyPings(_ count: Int, within limit: Duration) async throws -> Int {
+        var pings = 0
+        let deadline = ContinuousClock.now + limit
+        while pings < count, ContinuousClock.now < deadline {
+            switch await nextEvent(timeout: deadline - ContinuousClock.now) {
+            case .frame(let frame):
+                guard [.text, .binary, .continuation].contains(frame.opcode) else { continue }
+                for record in try feed(frame) {
+                    guard case .ping = try JSONHubProtocol.decode(record) else {
+                        throw Failure("unexpected message \(String(decoding: record, as: UTF8.self))")
+                    }
+                    pings += 1
+                }
+            case .closed:
+                throw Failure("the connection closed")
+            case .timeout, nil:
+                return pings
+            }
+        }
+        return pings
+    }
+
     /// Expects no hub message for `duration` (Pings allowed unless `allowPings` is false), and the
     /// connection to stay open; returns the number of Pings.
     @discardableResult
