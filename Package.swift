@@ -32,6 +32,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        // Only for `swift package generate-documentation` (the DocC catalogs; `.ci/docs`); it adds no code to any target.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .target(name: "SignalRProtocol", swiftSettings: strict),
@@ -133,7 +135,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "GatewayBenchmark",
-            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), 
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "BenchmarkSupport",
                 "Gateway",
                 "GatewaySimulator",
                 "MarketData",
@@ -146,9 +148,11 @@ let package = Package(
             exclude: ["python"],
             swiftSettings: strict
         ),
+        // What the benchmark executables share: percentiles and the text histogram of their reports. Pure.
+        .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport", swiftSettings: strict),
         .executableTarget(
             name: "ChaosRun",
-            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), 
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "BenchmarkSupport",
                 "Gateway",
                 "GatewaySimulator",
                 "SignalR",
@@ -182,6 +186,7 @@ let package = Package(
             dependencies: ["TestGate", "RawHubClient", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "SignalRServer", "SignalRProtocol", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"), .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
         .testTarget(name: "MarketDataTests", dependencies: ["TestGate", "MarketData"]),
+        .testTarget(name: "BenchmarkSupportTests", dependencies: ["TestGate", "BenchmarkSupport"]),
         .testTarget(
             name: "GatewaySimulatorTests",
             dependencies: ["TestGate", "RawHubClient", "GatewaySimulator", "SignalRProtocol", "SignalRServer", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), .product(name: "Hummingbird", package: "hummingbird"), .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"), .product(name: "NIOFoundationCompat", package: "swift-nio")]
