@@ -47,7 +47,9 @@ struct TimeDisplay: Sendable, Equatable {
     /// `08:30:01.123`: the time of day with milliseconds, without the zone.
     func timeOfDay(_ date: Date) -> String {
         let parts = calendar.dateComponents([.hour, .minute, .second, .nanosecond], from: date)
-        let milliseconds = min(999, (parts.nanosecond ?? 0) / 1_000_000)
+        // Rounded, not truncated: a date read from `…:01.123` carries binary error either side of
+        // 123 ms (clamped, so that 999.6 ms stays in its second).
+        let milliseconds = min(999, ((parts.nanosecond ?? 0) + 500_000) / 1_000_000)
         return String(format: "%02d:%02d:%02d.%03d", parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0, milliseconds)
     }
 

@@ -3,7 +3,7 @@ import Gateway
 
 /// Prints how one account changes, as its ``AccountMonitor`` publishes it: orders, fills,
 /// positions and the account itself (balance, whether it can trade). Each line carries the time
-/// it arrived (UTC). `--json` gets one ``StreamRecord`` of type `order`, `fill`, `position` or
+/// it arrived (in the display zone). `--json` gets one ``StreamRecord`` of type `order`, `fill`, `position` or
 /// `account` per change.
 ///
 /// Only changes after the state was first in sync are shown (not the state itself). After a gap
@@ -12,7 +12,7 @@ import Gateway
 /// state is in sync again.
 ///
 /// ```
-/// TIME (UTC)    EVENT     DETAILS
+/// TIME (CST)    EVENT     DETAILS
 /// 14:30:01.123  order     7100000001 filled: buy 1 CON.F.US.MES.Z26 market, filled 1 @ 5000.25
 /// 14:30:01.124  fill      order 7100000001: bought 1 CON.F.US.MES.Z26 @ 5000.25, fees 0.37
 /// 14:30:01.125  position  CON.F.US.MES.Z26 long 1 @ 5000.25
@@ -29,9 +29,11 @@ struct AccountChangeRenderer: StreamRenderer {
     private var inGap = false
     /// The degraded reason last reported.
     private var degradedReason: String?
+    private let times: TimeDisplay
 
-    init(output: Output, accountId: Int, accountName: String) {
+    init(output: Output, accountId: Int, accountName: String, times: TimeDisplay = .utc) {
         self.output = output
+        self.times = times
         self.accountId = accountId
         self.accountName = accountName
     }
@@ -119,9 +121,9 @@ struct AccountChangeRenderer: StreamRenderer {
         } else {
             if !headerPrinted {
                 headerPrinted = true
-                output.text("TIME (UTC)    EVENT     DETAILS")
+                output.text(QuoteRenderer.timeHeading(times) + "EVENT     DETAILS")
             }
-            output.text(Formatting.timeOfDay(Date()) + "  " + line.type.padding(toLength: 8, withPad: " ", startingAt: 0) + "  " + line.details)
+            output.text(times.timeOfDay(Date()) + "  " + line.type.padding(toLength: 8, withPad: " ", startingAt: 0) + "  " + line.details)
         }
     }
 

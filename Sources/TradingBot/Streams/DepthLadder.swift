@@ -6,7 +6,7 @@ import MarketData
 /// (bids green, asks red); an invalid book is dimmed under a banner that says why.
 ///
 /// ```
-/// MESZ6 depth at 14:30:01.123 UTC
+/// MESZ6 depth at 08:30:01.123 CST
 ///     BID       PRICE    ASK
 ///             5001.00     12
 ///             5000.75      7
@@ -28,6 +28,8 @@ struct DepthLadder: Sendable, Equatable {
     var barWidth = 0
     /// Whether to use ANSI colours.
     var color = false
+    /// The zone the ladder's time is shown in.
+    var times = TimeDisplay.utc
 
     private static let sizeWidth = 7
     private static let priceWidth = 12
@@ -39,7 +41,7 @@ struct DepthLadder: Sendable, Equatable {
 
     /// The ladder's lines, top to bottom, without newlines.
     func lines(for book: OrderBook, time: Date) -> [String] {
-        var lines = [style("\(name) depth at \(Formatting.timeOfDay(time)) UTC", "1")]
+        var lines = [style("\(name) depth at \(times.timeOfDay(time)) \(times.label(at: time))", "1")]
         if let reason = book.invalidReason { lines.append(style(Self.banner(reason), "1;33")) }
         let dim = !book.isValid
         let asks = book.asks(limit: levels)

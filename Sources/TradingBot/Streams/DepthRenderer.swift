@@ -27,7 +27,7 @@ struct DepthRenderer: StreamRenderer {
     private var size: TerminalSize?
     private var seenDepth = false
 
-    init(output: Output, contract: Contract, levels: Int, terminal: TerminalSize? = TerminalSize.of()) {
+    init(output: Output, contract: Contract, levels: Int, terminal: TerminalSize? = TerminalSize.of(), times: TimeDisplay = .utc) {
         self.output = output
         self.contract = contract
         self.levels = levels
@@ -35,6 +35,7 @@ struct DepthRenderer: StreamRenderer {
         size = terminal
         book = OrderBook(tickSize: contract.tickGrid)
         var ladder = DepthLadder(name: contract.name, levels: levels, decimals: QuoteRenderer.decimals(of: contract), tickSize: contract.tickGrid)
+        ladder.times = times
         if live {
             ladder.color = TerminalSize.allowsColor
             ladder = Self.fitted(ladder, levels: levels, to: terminal)

@@ -12,15 +12,17 @@ import MarketData
 /// when the terminal has fewer rows than contracts the last line says how many are not shown.
 ///
 /// ```
-/// CONTRACT       LAST            CHANGE                BID x ASK                 VOLUME  TIME (UTC)
+/// CONTRACT       LAST            CHANGE                BID x ASK                 VOLUME  TIME (CST)
 /// MESZ6       5000.00   +12.25 (+0.25%)       9    5000.00 x 5000.25    3          1234  14:30:02.500
 /// ESZ6              -                 -                  - x -                        -  -
 /// ```
 struct QuoteBoard: Sendable {
     private(set) var rows: [QuoteBoardRow]
     private let nameWidth: Int
+    private let times: TimeDisplay
 
-    init(contracts: [Contract]) {
+    init(contracts: [Contract], times: TimeDisplay = .utc) {
+        self.times = times
         var seen = Set<String>()
         rows = contracts.filter { seen.insert($0.id).inserted }.map {
             QuoteBoardRow(contractId: $0.id, name: $0.name, decimals: QuoteRenderer.decimals(of: $0), tickSize: $0.tickGrid)
@@ -67,7 +69,7 @@ struct QuoteBoard: Sendable {
     func lines(size: TerminalSize? = nil, color: Bool = false) -> [String] {
         let header = "CONTRACT".padding(toLength: nameWidth, withPad: " ", startingAt: 0)
             + Self.right("LAST", 11) + Self.right("CHANGE", 18) + "  "
-            + Self.right("BID", 17) + " x " + Self.left("ASK", 17) + Self.right("VOLUME", 9) + "  TIME (UTC)"
+            + Self.right("BID", 17) + " x " + Self.left("ASK", 17) + Self.right("VOLUME", 9) + "  TIME (\(times.label(at: Date())))"
         var body = rows.map { (text: line($0), direction: $0.direction) }
         if let size {
             // The header and the cursor's line take two rows; a summary line takes one more.
@@ -105,7 +107,7 @@ struct QuoteBoard: Sendable {
             + " x "
             + Self.left(Formatting.price(quote.bestAsk, decimals: row.decimals), 11) + Self.left(row.askSize.map(String.init) ?? "", 6)
             + Self.right(quote.volume.map(String.init) ?? "-", 9)
-            + "  " + (row.state.lastUpdate.map(Formatting.timeOfDay) ?? "-")
+            + "  " + (row.state.lastUpdate.map(times.timeOfDay) ?? "-")
         return Self.trimmed(text)
     }
 

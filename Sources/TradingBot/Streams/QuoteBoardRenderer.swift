@@ -21,9 +21,12 @@ struct QuoteBoardRenderer: StreamRenderer {
     private var display = LiveDisplay()
     private var shown = false
 
-    init(output: Output, contracts: [Contract], terminal: TerminalSize? = TerminalSize.of(), color: Bool = TerminalSize.allowsColor) {
+    init(
+        output: Output, contracts: [Contract], terminal: TerminalSize? = TerminalSize.of(), color: Bool = TerminalSize.allowsColor,
+        times: TimeDisplay = .utc
+    ) {
         self.output = output
-        board = QuoteBoard(contracts: contracts)
+        board = QuoteBoard(contracts: contracts, times: times)
         size = terminal
         self.color = color
     }

@@ -5,13 +5,13 @@ import MarketData
 /// Prints quotes, each merged with the earlier updates of its contract (``QuoteState``): the
 /// gateway may send only the fields that changed.
 ///
-/// People get a header, then one aligned line per update: the gateway's time of the update (UTC),
+/// People get a header, then one aligned line per update: the gateway's time of the update (in the display zone),
 /// the contract, last, bid, ask and the change since the previous close, with the contract's tick
 /// precision (when stdout is not a terminal; a terminal gets the ``QuoteBoardRenderer``). `--json`
 /// gets one ``StreamRecord`` of type `quote` per update.
 ///
 /// ```
-/// TIME (UTC)    CONTRACT         LAST          BID          ASK  CHANGE
+/// TIME (CST)    CONTRACT         LAST          BID          ASK  CHANGE
 /// 14:30:01.123  MESZ6         5000.25      5000.00      5000.25  +12.50 (+0.25%)
 /// ```
 struct QuoteRenderer: StreamRenderer {
@@ -20,9 +20,11 @@ struct QuoteRenderer: StreamRenderer {
     private let nameWidth: Int
     private var states: [String: QuoteState] = [:]
     private var headerPrinted = false
+    private let times: TimeDisplay
 
-    init(output: Output, contracts: [Contract]) {
+    init(output: Output, contracts: [Contract], times: TimeDisplay = .utc) {
         self.output = output
+        self.times = times
         self.contracts = Dictionary(contracts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         nameWidth = max(8, contracts.map(\.name.count).max() ?? 0)
     }
@@ -42,11 +44,18 @@ struct QuoteRenderer: StreamRenderer {
         } else {
             if !headerPrinted {
                 headerPrinted = true
-                output.text(Self.header(nameWidth: nameWidth))
+                output.text(Self.header(nameWidth: nameWidth, times: times))
             }
-            output.text(Self.line(state: state, name: contract.name, decimals: Self.decimals(of: contract), nameWidth: nameWidth))
+            output.text(Self.line(state: state, name: contract.name, decimals: Self.decimals(of: contract), nameWidth: nameWidth, times: times))
         }
         return 1
+    }
+
+    /// `TIME (CST)    `: the heading of a stream's time column (times of day, 12 characters, and
+    /// two spaces), naming the display zone as it stands `now`.
+    static func timeHeading(_ times: TimeDisplay, now: Date = Date()) -> String {
+        let heading = "TIME (\(times.label(at: now)))"
+        return heading.padding(toLength: max(14, heading.count + 2), withPad: " ", startingAt: 0)
     }
 
     /// The decimals of a contract's prices (its tick size's).
@@ -54,19 +63,20 @@ struct QuoteRenderer: StreamRenderer {
         contract.tickGrid?.decimals ?? 2
     }
 
-    static func header(nameWidth: Int) -> String {
-        "TIME (UTC)    " + "CONTRACT".padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+    /// `TIME (CST)    CONTRACT …`: the time column names the display zone.
+    static func header(nameWidth: Int, times: TimeDisplay = .utc, now: Date = Date()) -> String {
+        timeHeading(times, now: now) + "CONTRACT".padding(toLength: nameWidth, withPad: " ", startingAt: 0)
             + pad("LAST", 11) + pad("BID", 13) + pad("ASK", 13) + "  CHANGE"
     }
 
     /// One human line for a merged quote.
-    static func line(state: QuoteState, name: String, decimals: Int, nameWidth: Int, now: Date = Date()) -> String {
+    static func line(state: QuoteState, name: String, decimals: Int, nameWidth: Int, times: TimeDisplay = .utc, now: Date = Date()) -> String {
         let quote = state.quote
         var change = Formatting.signed(quote.change, decimals: decimals)
         if let percent = quote.changePercent, !percent.isNaN {
             change += " (\(Formatting.signed(percent, decimals: 2))%)"
         }
-        return Formatting.timeOfDay(state.lastUpdate ?? now) + "  " + name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+        return times.timeOfDay(state.lastUpdate ?? now) + "  " + name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
             + pad(Formatting.price(quote.lastPrice, decimals: decimals), 11)
             + pad(Formatting.price(quote.bestBid, decimals: decimals), 13)
             + pad(Formatting.price(quote.bestAsk, decimals: decimals), 13)

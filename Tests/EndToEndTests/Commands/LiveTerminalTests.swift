@@ -60,7 +60,7 @@ struct LiveTerminalTests {
 
             let piped = try await sim.run("quote", "MES", "--count", "2")
             #expect(piped.status == 0 && !piped.stdout.contains("\u{1B}") && piped.stderr.isEmpty, "\(piped)")
-            #expect(piped.lines.first == "TIME (UTC)    CONTRACT       LAST          BID          ASK  CHANGE")
+            #expect(piped.lines.first == "\(exchangeTimeHeading)CONTRACT       LAST          BID          ASK  CHANGE")
         }
     }
 

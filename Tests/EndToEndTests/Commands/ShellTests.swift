@@ -37,7 +37,7 @@ struct ShellTests {
             #expect(result.stderr.isEmpty, "\(result)")
             let lines = result.lines
             #expect(lines.first == "     ID  NAME                        BALANCE  CAN TRADE  SIMULATED", "\(result)")
-            #expect(lines.filter { $0.hasPrefix("TIME (UTC)    CONTRACT       LAST") }.count == 1)
+            #expect(lines.filter { $0.hasPrefix("\(exchangeTimeHeading)CONTRACT       LAST") }.count == 1)
             #expect(lines.filter { $0.contains("  MESZ6  ") && $0.contains("(") }.count == 2, "\(result)")
             let json = lines.filter { $0.hasPrefix("{") }
             #expect(json.count == 3, "\(result)")

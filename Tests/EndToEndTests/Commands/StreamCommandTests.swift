@@ -21,7 +21,7 @@ struct StreamCommandTests {
             let human = try await sim.run("quote", "MES", "--count", "3")
             #expect(human.status == 0, "\(human)")
             #expect(human.lines.count == 4, "\(human)")
-            #expect(human.lines.first == "TIME (UTC)    CONTRACT       LAST          BID          ASK  CHANGE")
+            #expect(human.lines.first == "\(exchangeTimeHeading)CONTRACT       LAST          BID          ASK  CHANGE")
             for line in human.lines.dropFirst() {
                 #expect(line.contains("  MESZ6  "), "\(line)")
                 #expect(line.range(of: #"^\d\d:\d\d:\d\d\.\d\d\d  MESZ6 +\d+\.\d\d +\d+\.\d\d +\d+\.\d\d  [+-]?\d+\.\d\d \([+-]?\d+\.\d\d%\)$"#, options: .regularExpression) != nil, "\(line)")
@@ -50,7 +50,7 @@ struct StreamCommandTests {
             let human = try await sim.run("trades", "MES", "--count", "3")
             #expect(human.status == 0, "\(human)")
             #expect(human.lines.count == 4, "\(human)")
-            #expect(human.lines.first == "TIME (UTC)    CONTRACT  SIDE  SIZE        PRICE")
+            #expect(human.lines.first == "\(exchangeTimeHeading)CONTRACT  SIDE  SIZE        PRICE")
             for line in human.lines.dropFirst() {
                 #expect(line.range(of: #"^\d\d:\d\d:\d\d\.\d\d\d  MESZ6     (buy |sell) +\d+ +\d+\.\d\d$"#, options: .regularExpression) != nil, "\(line)")
             }
@@ -140,7 +140,7 @@ struct StreamCommandTests {
             #expect(placed.status == 0, "\(placed)")
             let lines = await watch.remainingLines()
             #expect(await watch.exitStatus() == 0)
-            #expect(lines.first == "TIME (UTC)    EVENT     DETAILS")
+            #expect(lines.first == "\(exchangeTimeHeading)EVENT     DETAILS")
             #expect(lines.count == 2, "\(lines)")
             let mes = try sim.contractId("MES")
             #expect(lines.contains { $0.contains("  order     ") && $0.contains(" open: sell 2 \(mes) limit @ 99999") }, "\(lines)")

@@ -21,6 +21,22 @@ struct StreamRenderingTests {
 
     static let time = Date(timeIntervalSince1970: 1_795_790_201.123)
 
+    @Test func streamTimesAreInTheDisplayZoneAndNamed() throws {
+        let chicago = TimeDisplay(zone: try #require(TimeZone(identifier: "America/Chicago")))
+        let tokyo = TimeDisplay(zone: try #require(TimeZone(identifier: "Asia/Tokyo")))
+        // 2026-11-27 14:36:41.123 UTC: 08:36 in Chicago (CST), 23:36 in Tokyo (no letter name).
+        #expect(QuoteRenderer.header(nameWidth: 8, times: chicago, now: Self.time).hasPrefix("TIME (CST)    CONTRACT"))
+        #expect(QuoteRenderer.header(nameWidth: 8, times: tokyo, now: Self.time).hasPrefix("TIME (+09:00)  CONTRACT"))
+        var state = QuoteState()
+        state.apply(Quote(lastPrice: 5000, timestamp: "2026-11-27T14:36:41.123Z"))
+        #expect(QuoteRenderer.line(state: state, name: "MESZ6", decimals: 2, nameWidth: 8, times: chicago).hasPrefix("08:36:41.123  MESZ6"))
+        var ladder = DepthLadder(name: "MESZ6", levels: 1, decimals: 2)
+        ladder.times = chicago
+        #expect(ladder.lines(for: Self.book(), time: Self.time).first == "MESZ6 depth at 08:36:41.123 CST")
+        let trade = MarketTrade(price: 5000, timestamp: "2026-11-27T14:36:41.123Z", type: .buy, volume: 1)
+        #expect(TradeRenderer.line(trade, name: "MESZ6", decimals: 2, nameWidth: 8, times: tokyo).hasPrefix("23:36:41.123  MESZ6"))
+    }
+
     @Test func theLadderPutsAsksAboveBidsBelow() {
         let ladder = DepthLadder(name: "MESZ6", levels: 2, decimals: 2, tickSize: TickSize(dec("0.25")))
         let lines = ladder.lines(for: Self.book(), time: Self.time)

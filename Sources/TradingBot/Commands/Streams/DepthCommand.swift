@@ -37,7 +37,7 @@ struct DepthCommand: GatewayCommand {
     func execute(in context: CommandContext) async throws {
         let contract = try await context.contract(contract)
         let source = MarketStreamSource(realtime: context.realtime, subscriptions: [MarketSubscription(.depth, contract.id)])
-        var renderer = DepthRenderer(output: context.output, contract: contract, levels: levels)
+        var renderer = DepthRenderer(output: context.output, contract: contract, levels: levels, times: context.configuration.times)
         try await StreamRunner(context: context, limit: stream.count)
             .showingStatus(WaitingStatus(hub: "market", subject: contract.name, item: "depth update"))
             .run(source, names: QuoteCommand.names([contract]), renderer: &renderer)

@@ -12,7 +12,7 @@ struct QuoteCommand: GatewayCommand {
             prices at the best bid and ask (sizes from the contract's depth), the volume and the \
             time; a row is green when its last price last rose, red when it fell (no colour with \
             NO_COLOR); until the first quote a status line on stderr says what is happening. When stdout is not a terminal, or with --json, prints one line per quote \
-            update: the gateway's time (UTC), last, bid, ask and the change since the previous \
+            update: the gateway's time (in the display zone, --tz), last, bid, ask and the change since the previous \
             close. Updates that carry only some fields are merged with the earlier ones. Gaps (a lost connection, a silent feed) and hub status changes are \
             reported on stderr, or as JSON lines of type "gap" and "status" with --json; the \
             stream reconnects by itself, with a fresh token when needed. Ctrl-C stops it (exit 0).
@@ -42,11 +42,11 @@ struct QuoteCommand: GatewayCommand {
         if context.output.isTerminal && !context.output.json {
             // The board's bid and ask sizes come from depth: quotes carry none.
             let source = MarketStreamSource(realtime: context.realtime, subscriptions: quotes + resolved.map { MarketSubscription(.depth, $0.id) })
-            var renderer = QuoteBoardRenderer(output: context.output, contracts: resolved)
+            var renderer = QuoteBoardRenderer(output: context.output, contracts: resolved, times: context.configuration.times)
             try await runner.run(source, names: Self.names(resolved), renderer: &renderer)
         } else {
             let source = MarketStreamSource(realtime: context.realtime, subscriptions: quotes)
-            var renderer = QuoteRenderer(output: context.output, contracts: resolved)
+            var renderer = QuoteRenderer(output: context.output, contracts: resolved, times: context.configuration.times)
             try await runner.run(source, names: Self.names(resolved), renderer: &renderer)
         }
     }

@@ -7,7 +7,7 @@ struct TradesCommand: GatewayCommand {
         commandName: "trades",
         abstract: "Stream the trades printed on a contract.",
         discussion: """
-            Prints one line per trade: the gateway's time (UTC), the aggressor side (buy lifted \
+            Prints one line per trade: the gateway's time (in the display zone, --tz), the aggressor side (buy lifted \
             the offer, sell hit the bid), the size and the price. On a terminal, a status line on \
             stderr says what is happening until the first trade (and whether the market is open). These are the market's trades; \
             your own executions are `fills`. Gaps and hub status changes are reported on stderr, \
@@ -29,7 +29,7 @@ struct TradesCommand: GatewayCommand {
     func execute(in context: CommandContext) async throws {
         let contract = try await context.contract(contract)
         let source = MarketStreamSource(realtime: context.realtime, subscriptions: [MarketSubscription(.trades, contract.id)])
-        var renderer = TradeRenderer(output: context.output, contracts: [contract])
+        var renderer = TradeRenderer(output: context.output, contracts: [contract], times: context.configuration.times)
         try await StreamRunner(context: context, limit: stream.count)
             .showingStatus(WaitingStatus(hub: "market", subject: contract.name, item: "trade"))
             .run(source, names: QuoteCommand.names([contract]), renderer: &renderer)

@@ -29,7 +29,7 @@ struct WatchCommand: GatewayCommand {
     func execute(in context: CommandContext) async throws {
         let account = try await context.account(account.account)
         let source = AccountStreamSource(realtime: context.realtime, account: account)
-        var renderer = AccountChangeRenderer(output: context.output, accountId: account.id, accountName: account.name)
+        var renderer = AccountChangeRenderer(output: context.output, accountId: account.id, accountName: account.name, times: context.configuration.times)
         try await StreamRunner(context: context, limit: stream.count).run(source, renderer: &renderer)
     }
 }
