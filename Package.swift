@@ -35,6 +35,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        // Only for `swift package generate-documentation` (the DocC catalogs; `.ci/docs`); it adds no code to any target.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .target(name: "SignalRProtocol", swiftSettings: strict),
@@ -144,7 +146,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "GatewayBenchmark",
-            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), 
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "BenchmarkSupport",
                 "Gateway",
                 "GatewaySimulator",
                 "MarketData",
@@ -157,9 +159,11 @@ let package = Package(
             exclude: ["python"],
             swiftSettings: strict
         ),
+        // What the benchmark executables share: percentiles and the text histogram of their reports. Pure.
+        .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport", swiftSettings: strict),
         .executableTarget(
             name: "ChaosRun",
-            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), 
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "BenchmarkSupport",
                 "Gateway",
                 "GatewaySimulator",
                 "SignalR",
@@ -193,17 +197,18 @@ let package = Package(
             dependencies: ["TestGate", "RawHubClient", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "SignalRServer", "SignalRProtocol", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"), .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
         .testTarget(name: "MarketDataTests", dependencies: ["TestGate", "MarketData"]),
+        .testTarget(name: "BenchmarkSupportTests", dependencies: ["TestGate", "BenchmarkSupport"]),
         .testTarget(
             name: "GatewaySimulatorTests",
             dependencies: ["TestGate", "RawHubClient", "GatewaySimulator", "SignalRProtocol", "SignalRServer", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), .product(name: "Hummingbird", package: "hummingbird"), .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"), .product(name: "NIOFoundationCompat", package: "swift-nio")]
         ),
         .testTarget(
             name: "GatewayTests",
-            dependencies: ["TestGate", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "Gateway", "GatewaySimulator", "MarketData", "SignalR", "SignalRProtocol", .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"), .product(name: "Prometheus", package: "swift-prometheus"), .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]
+            dependencies: ["TestGate", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "Gateway", "GatewaySimulator", "MarketData", "SignalR", "SignalRProtocol", .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"), .product(name: "Prometheus", package: "swift-prometheus"), .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["TestGate", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "GatewaySimulator", "Gateway", "MarketData", "TradingBot", .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"), .product(name: "Metrics", package: "swift-metrics"), .product(name: "Prometheus", package: "swift-prometheus")]
+            dependencies: ["TestGate", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "GatewaySimulator", "Gateway", "MarketData", "TradingBot", .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio")]
         ),
         .testTarget(
             name: "InteropTests",

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 
 /// The chaos run's findings, and the verdict.
@@ -92,6 +93,9 @@ struct ChaosReport {
             out.append(contentsOf: failures.prefix(20).map { "  - \($0)" })
         }
         for line in leakedLines.prefix(3) { out.append("  leaked: \(line.prefix(160))") }
+        out.append("")
+        // The shape behind the percentiles above: a tail of slow recoveries shows as its own bars.
+        out.append(contentsOf: LogHistogram(recoveryTimes.map { $0 * 1000 }).render(title: "Recovery time of the connection faults", unit: "ms"))
         out.append("")
         out.append(passed ? "PASS" : "FAIL")
         return out.joined(separator: "\n")

@@ -25,7 +25,7 @@ enum Consumer {
         guard process.terminationStatus == 0,
             let line = String(decoding: data, as: UTF8.self).split(separator: "\n").last(where: { $0.hasPrefix("{") })
         else {
-            return ConsumerFigures(client: command.last ?? "?", messages: 0, seconds: 0, rate: 0, latencyP50: nil, latencyP99: nil,
+            return ConsumerFigures(client: command.last ?? "?", messages: 0, seconds: 0, rate: 0, latencyP50: nil, latencyP99: nil, latencyHistogram: nil,
                                    peakRSSMiB: nil, cpuSeconds: nil, broken: "exit \(process.terminationStatus)", recoveryMilliseconds: nil)
         }
         return try JSONDecoder().decode(ConsumerFigures.self, from: Data(line.utf8))

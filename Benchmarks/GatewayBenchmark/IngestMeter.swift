@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import Gateway
 import MarketData
@@ -56,16 +57,12 @@ final class IngestMeter: Sendable {
         state.withLockedValue { state in
             state.counting = false
             let elapsed = state.started.map { (ContinuousClock.now - $0).seconds } ?? 0
-            let sorted = state.latencies.sorted()
-            func percentile(_ p: Double) -> Double? {
-                guard !sorted.isEmpty else { return nil }
-                let rank = Int((p / 100 * Double(sorted.count)).rounded(.up))
-                return sorted[max(0, min(sorted.count - 1, rank - 1))]
-            }
+            let latencies = Percentiles(state.latencies)
             return ConsumerFigures(
                 client: "", messages: state.messages, seconds: elapsed,
                 rate: elapsed > 0 ? Double(state.messages) / elapsed : 0,
-                latencyP50: percentile(50), latencyP99: percentile(99),
+                latencyP50: latencies.percentile(50), latencyP99: latencies.percentile(99),
+                latencyHistogram: state.latencies.isEmpty ? nil : LogHistogram(state.latencies),
                 peakRSSMiB: nil, cpuSeconds: ProcessMemory.cpuSeconds() - state.cpuAtStart, broken: nil,
                 recoveryMilliseconds: state.recoveries.first
             )
@@ -81,6 +78,8 @@ struct ConsumerFigures: Codable, Sendable {
     var rate: Double
     var latencyP50: Double?
     var latencyP99: Double?
+    /// The latency samples' histogram, in ms (the Swift consumer only; the Python script sends none).
+    var latencyHistogram: LogHistogram?
     var peakRSSMiB: Double?
     /// CPU time the consumer process used while counting: messages per CPU-second is its
     /// capacity, independent of how the two cores were shared with the simulator.

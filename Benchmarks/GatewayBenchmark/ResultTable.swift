@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 
 /// The benchmark's closing table.
@@ -38,6 +39,11 @@ struct ResultTable {
         out.append(row(["rate", "client", "received msg/s", "p50", "p99", "note"]))
         for (target, name, figures, _) in latency {
             out.append(row(["~\(target)/s", name, rate(figures.rate), ms(figures.latencyP50), ms(figures.latencyP99), figures.broken ?? ""]))
+        }
+        for (target, name, figures, _) in latency {
+            guard let histogram = figures.latencyHistogram else { continue }
+            out.append("")
+            out.append(contentsOf: histogram.render(title: "Latency of \(name) at ~\(target) events/s", unit: "ms"))
         }
         out.append("")
         out.append("Recovery after a forced token expiry (gap to the next quote, Swift client): \(ms(recovery))")

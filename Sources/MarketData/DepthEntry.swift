@@ -3,7 +3,7 @@ import Foundation
 /// One item of a `GatewayDepth` event payload (gateway-api.md §6.4), decoded verbatim.
 ///
 /// The gateway sends depth as an **array** of these (sometimes a single object); decode the
-/// payload as ``OneOrMany``<`DepthEntry`> and feed it to ``OrderBook/apply(_:)``.
+/// payload as ``OneOrMany``<`DepthEntry`> and feed it to ``OrderBook/apply(_:)-(Sequence<DepthEntry>)``.
 ///
 /// Lenient reading:
 /// - a missing `type` decodes as ``DomType/unknown`` (the gateway's own 0), which the book

@@ -74,7 +74,7 @@ extension UserEvent {
 }
 
 /// Polls a condition for up to `seconds`.
-func eventually(seconds: Double = 10, _ condition: () async -> Bool) async -> Bool {
+func eventually(seconds: Double = 30, _ condition: () async -> Bool) async -> Bool {
     let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
     while ContinuousClock.now < deadline {
         if await condition() { return true }

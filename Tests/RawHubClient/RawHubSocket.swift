@@ -138,7 +138,13 @@ public final class RawHubSocket {
     /// Invokes and returns the Completion; events that arrive meanwhile are kept for the next
     /// ``nextMessage(timeout:includePings:)``.
     /// Waits at most `timeout` in all, however many events arrive meanwhile.
-    public func call(_ target: String, _ arguments: [String] = [], id: String = "1", timeout: Duration = .seconds(10)) async throws -> CompletionMessage {
+    /// How long a wait for something that should come (a frame, a message, a close) lasts by
+    /// default. Generous on purpose: it only bounds a failure, and under Thread Sanitizer beside a
+    /// build a handshake answer once took over 5 s. Waits that prove something does *not* come
+    /// name their own window.
+    public static let defaultWait: Duration = .seconds(20)
+
+    public func call(_ target: String, _ arguments: [String] = [], id: String = "1", timeout: Duration = RawHubSocket.defaultWait) async throws -> CompletionMessage {
         try await invoke(target, arguments, id: id)
         let deadline = ContinuousClock.now + timeout
         while true {
@@ -153,7 +159,7 @@ public final class RawHubSocket {
     // MARK: Receiving
 
     /// The next event, or `nil` after `timeout`.
-    public func nextEvent(timeout: Duration = .seconds(5)) async -> SocketEvent? {
+    public func nextEvent(timeout: Duration = RawHubSocket.defaultWait) async -> SocketEvent? {
         if isClosed { return .closed }
         nextTimeoutId += 1
         let id = nextTimeoutId
@@ -182,7 +188,7 @@ public final class RawHubSocket {
     }
 
     /// The next frame, failing on timeout or close.
-    public func nextFrame(timeout: Duration = .seconds(5)) async throws -> WebSocketFrame {
+    public func nextFrame(timeout: Duration = RawHubSocket.defaultWait) async throws -> WebSocketFrame {
         switch await nextEvent(timeout: timeout) {
         case .frame(let frame): return frame
         case .closed: throw Failure("connection closed while waiting for a frame")
@@ -206,7 +212,7 @@ public final class RawHubSocket {
     /// The next record (bytes up to a record separator) across frames, skipping control frames,
     /// within `timeout` in all: frames that carry no record (control frames, fragments) do not
     /// extend it.
-    public func nextRecord(timeout: Duration = .seconds(5)) async throws -> ArraySlice<UInt8> {
+    public func nextRecord(timeout: Duration = RawHubSocket.defaultWait) async throws -> ArraySlice<UInt8> {
         let deadline = ContinuousClock.now + timeout
         while pending.isEmpty {
             let left = deadline - ContinuousClock.now
@@ -228,7 +234,7 @@ public final class RawHubSocket {
     ///
     /// The timeout is for the whole wait: a server pinging more often than `timeout` must not
     /// keep a test waiting forever for a message that never comes.
-    public func nextMessage(timeout: Duration = .seconds(5), includePings: Bool = false) async throws -> HubMessage {
+    public func nextMessage(timeout: Duration = RawHubSocket.defaultWait, includePings: Bool = false) async throws -> HubMessage {
         if !stashed.isEmpty { return stashed.removeFirst() }
         return try await nextArrivingMessage(timeout: timeout, includePings: includePings)
     }
@@ -247,7 +253,7 @@ public final class RawHubSocket {
     }
 
     /// The next event invocation (any target, or `target`), skipping Completions and others.
-    public func nextInvocation(_ target: String? = nil, timeout: Duration = .seconds(5)) async throws -> InvocationMessage {
+    public func nextInvocation(_ target: String? = nil, timeout: Duration = RawHubSocket.defaultWait) async throws -> InvocationMessage {
         let deadline = ContinuousClock.now + timeout
         while true {
             let left = deadline - ContinuousClock.now
@@ -266,7 +272,7 @@ public final class RawHubSocket {
 
     /// Waits for the server to end the connection; echoes its close frame like a real client
     /// unless `echo` is false.
-    public func waitForClose(timeout: Duration = .seconds(5), echo: Bool = true) async throws -> Ending {
+    public func waitForClose(timeout: Duration = RawHubSocket.defaultWait, echo: Bool = true) async throws -> Ending {
         var ending = Ending(code: nil, sawCloseFrame: false, messages: [])
         let deadline = ContinuousClock.now + timeout
         while true {
@@ -296,6 +302,33 @@ public final class RawHubSocket {
                 throw Failure("the server did not close the connection within \(timeout)")
             }
         }
+    }
+
+    /// Expects `count` Pings and nothing else, with the connection open, waiting at most `limit`
+    /// for them; returns the number of Pings seen (fewer than `count` only when `limit` passed).
+    ///
+    /// Waits for the Pings themselves rather than counting those of a fixed window: on a loaded
+    /// machine a server's ticks come late, and a 1.5 s window once held a single 150 ms Ping.
+    public func expectOnlyPings(_ count: Int, within limit: Duration) async throws -> Int {
+        var pings = 0
+        let deadline = ContinuousClock.now + limit
+        while pings < count, ContinuousClock.now < deadline {
+            switch await nextEvent(timeout: deadline - ContinuousClock.now) {
+            case .frame(let frame):
+                guard [.text, .binary, .continuation].contains(frame.opcode) else { continue }
+                for record in try feed(frame) {
+                    guard case .ping = try JSONHubProtocol.decode(record) else {
+                        throw Failure("unexpected message \(String(decoding: record, as: UTF8.self))")
+                    }
+                    pings += 1
+                }
+            case .closed:
+                throw Failure("the connection closed")
+            case .timeout, nil:
+                return pings
+            }
+        }
+        return pings
     }
 
     /// Expects no hub message for `duration` (Pings allowed unless `allowPings` is false), and the

@@ -9,7 +9,7 @@ import NIOConcurrencyHelpers
 /// gateway replays nothing), an event could not be read, this monitor fell behind the hub, or a
 /// subscription was refused and later accepted. The monitor then reads a new snapshot once the
 /// hub is live again and publishes the changes it made, so that ``snapshot`` equals the server's
-/// state again; ``AccountSyncMachine`` explains why events that arrive meanwhile are neither lost
+/// state again; `AccountSyncMachine` explains why events that arrive meanwhile are neither lost
 /// nor applied out of order. A subscription the gateway refuses is retried by the hub and shown
 /// as ``AccountMonitorStatus/degraded(reason:)`` until it is accepted.
 ///
@@ -83,9 +83,13 @@ public final class AccountMonitor: Sendable {
     private let pricing: PositionPricing?
 
     /// - Parameters:
+    ///   - client: the client whose REST calls read the snapshots.
+    ///   - accountId: the account to keep.
     ///   - userHub: the user hub to subscribe on (started by the caller, before or after).
     ///   - marketHub: a market hub (started by the caller) to value positions with; nil for none.
     ///   - contracts: contracts already known, for their tick size and value; others are looked up.
+    ///   - options: the trading day, snapshot retry delays and update buffer size.
+    ///   - logger: where the monitor logs.
     public init(
         client: GatewayClient, accountId: Int, userHub: UserHub, marketHub: MarketHub? = nil, contracts: [Contract] = [],
         options: Options = .init(), logger: Logger = Logger(label: "gateway.account")
@@ -192,8 +196,10 @@ public final class AccountMonitor: Sendable {
 
     /// The state once it is in sync, waiting up to `timeout` for that.
     ///
-    /// - Parameter instant: only a state rebuilt from a snapshot that started after `instant`
-    ///   counts, for example the moment a fault was injected; nil accepts the current one.
+    /// - Parameters:
+    ///   - instant: only a state rebuilt from a snapshot that started after `instant` counts, for
+    ///     example the moment a fault was injected; nil accepts the current one.
+    ///   - timeout: how long to wait.
     /// - Throws: ``AccountMonitorError`` `notInSync` (with the status) after `timeout`, `stopped`
     ///   when the monitor stops.
     @discardableResult
@@ -208,7 +214,9 @@ public final class AccountMonitor: Sendable {
     /// The state once it is in sync or degraded (the snapshot is applied but a refused
     /// subscription's updates are missing), waiting up to `timeout`: what a one-off reading needs.
     ///
-    /// - Parameter instant: as in ``synchronized(since:timeout:)``.
+    /// - Parameters:
+    ///   - instant: as in ``synchronized(since:timeout:)``.
+    ///   - timeout: how long to wait.
     public func settled(since instant: ContinuousClock.Instant? = nil, timeout: Duration = .seconds(30)) async throws -> AccountSnapshot {
         try await waitForState(timeout: timeout, description: "in sync or degraded") { published in
             switch published.status {

@@ -2,7 +2,7 @@ import MarketData
 
 /// What the market hub delivers, in arrival order.
 public enum MarketEvent: Sendable {
-    /// A quote (possibly partial: merge it with ``MarketData/QuoteState``) for a contract id.
+    /// A quote (possibly partial: merge it with `MarketData`'s `QuoteState`) for a contract id.
     case quote(contractId: String, Quote)
     /// Trades printed on a contract.
     case trades(contractId: String, [MarketTrade])

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// State per token lives here, so tokens can be revoked (logout), and every token can be
 /// revoked or expired at once (fault injection). A new login never invalidates other tokens.
-/// Tokens are never logged; use ``TokenRedaction/token(_:)``.
+/// Tokens are never logged; use `TokenRedaction.token(_:)`.
 public actor TokenAuthority {
     private struct Record {
         let claims: TokenClaims

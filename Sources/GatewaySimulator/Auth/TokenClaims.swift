@@ -63,7 +63,7 @@ public enum TokenVerification: Sendable, Equatable {
 
 /// A freshly issued token.
 public struct IssuedToken: Sendable {
-    /// The compact JWT. Never log it; see ``TokenRedaction``.
+    /// The compact JWT. Never log it; see `TokenRedaction`.
     public let token: String
     /// Its claims.
     public let claims: TokenClaims

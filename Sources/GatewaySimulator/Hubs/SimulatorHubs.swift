@@ -14,7 +14,7 @@ import NIOConcurrencyHelpers
 /// upgrade. The refused-upgrade fault answers the next upgrades 401 whatever the token.
 ///
 /// **Hub methods and events** are those of the reference (§6.2, §6.3); see
-/// ``SimulatorMarketHub`` and ``SimulatorUserHub``. Subscriptions belong to a connection and die
+/// `SimulatorMarketHub` and `SimulatorUserHub`. Subscriptions belong to a connection and die
 /// with it; nothing is replayed.
 ///
 /// **Token ends.** A connection is closed with `{"type":7,"allowReconnect":true}` when its token's

@@ -37,9 +37,12 @@ public actor GatewaySimulator: Service {
 
     /// Builds a simulator. Nothing listens until ``start()`` or ``run()``.
     ///
-    /// - Parameter hubs: the hub layer; `nil` (the default) serves both hubs with
-    ///   ``SimulatorHubs`` and its default timings. Pass a ``SimulatorHubs`` of your own to change
-    ///   its timings or to reach its hub servers, or another ``SimulatorHubHosting``.
+    /// - Parameters:
+    ///   - configuration: port, seed, market, token lifetime and rate limits.
+    ///   - hubs: the hub layer; `nil` (the default) serves both hubs with ``SimulatorHubs`` and
+    ///     its default timings. Pass a ``SimulatorHubs`` of your own to change its timings or to
+    ///     reach its hub servers, or another ``SimulatorHubHosting``.
+    ///   - logger: where the simulator logs; `nil` for one at the configuration's level.
     public init(configuration: SimulatorConfiguration = SimulatorConfiguration(), hubs: (any SimulatorHubHosting)? = nil, logger: Logger? = nil) {
         self.core = SimulatorCore(configuration: configuration, logger: logger)
         self.hubs = hubs ?? SimulatorHubs()

@@ -24,7 +24,7 @@ public struct SimulatorCore: Sendable {
     public let faults: FaultInjector
     /// REST rate limiter.
     public let rateLimiter: RateLimitEnforcer
-    /// The simulator's logger (tokens are never logged; see ``TokenRedaction``).
+    /// The simulator's logger (tokens are never logged; see `TokenRedaction`).
     public let logger: Logger
 
     /// Builds every part from `configuration`.

@@ -1,4 +1,4 @@
-/// Identifies one handler added with `on` or `onRaw`; pass it to ``HubConnection/off(_:)`` to
+/// Identifies one handler added with `on` or `onRaw`; pass it to ``HubConnection/off(_:)-(HubHandlerRegistration)`` to
 /// remove just that handler.
 ///
 /// ```swift

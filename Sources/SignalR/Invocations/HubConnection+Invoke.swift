@@ -11,8 +11,12 @@ extension HubConnection {
     /// let sum = try await connection.invoke("Add", 2, 3, returning: Int.self)
     /// ```
     ///
-    /// - Parameter timeout: how long to wait for the server's answer; `nil` for the connection's
-    ///   ``HubConnectionOptions/invocationTimeout``.
+    /// - Parameters:
+    ///   - method: the hub method's name.
+    ///   - arguments: its arguments, each encoded as JSON.
+    ///   - type: the type the result is decoded as.
+    ///   - timeout: how long to wait for the server's answer; `nil` for the connection's
+    ///     ``HubConnectionOptions/invocationTimeout``.
     /// - Throws: ``SignalRError/invocationFailed(method:message:)`` when the hub fails,
     ///   ``SignalRError/invocationTimedOut(method:timeout:)`` when it does not answer in time,
     ///   ``SignalRError/connectionLost(cause:)`` when the connection ends first (the call is not

@@ -9,6 +9,8 @@ struct HubHTTPChannel: ServerChildChannel {
     struct Value: ServerChildChannelValue {
         let channel: any Channel
         let route: EventLoopFuture<Route>
+        /// Orders a hub connection's creation on the event loop before its use in `handle`.
+        let fence: HandOffFence
     }
 
     enum Route: Sendable {
@@ -33,12 +35,13 @@ struct HubHTTPChannel: ServerChildChannel {
         connections?.add(channel)
         return channel.eventLoop.makeCompletedFuture {
             let promise = channel.eventLoop.makePromise(of: Route.self)
+            let fence = HandOffFence()
             let http1 = self.http1
             let upgrades = self.upgrades
             let sniffer = HubRequestSniffer(
                 route: { channel, head in
                     if let head, head.isWebSocketUpgrade, head.method == "GET", let hub = upgrades.hub(at: head.path) {
-                        promise.succeed(.hub(try HubUpgradePipeline.configure(channel: channel, hub: hub)))
+                        promise.succeed(.hub(try HubUpgradePipeline.configure(channel: channel, hub: hub, fence: fence)))
                     } else {
                         promise.succeed(.http(http1.setup(channel: channel, logger: logger)))
                     }
@@ -52,7 +55,7 @@ struct HubHTTPChannel: ServerChildChannel {
                 promise.fail(error)
                 throw error
             }
-            return Value(channel: channel, route: promise.futureResult)
+            return Value(channel: channel, route: promise.futureResult, fence: fence)
         }
     }
 
@@ -72,6 +75,7 @@ struct HubHTTPChannel: ServerChildChannel {
             case .hub(let upgrade):
                 switch try await upgrade.get() {
                 case .accepted(let connection, let channel):
+                    value.fence.pass()
                     await connection.run(channel)
                 case .rejected:
                     try await value.channel.closeFuture.get()

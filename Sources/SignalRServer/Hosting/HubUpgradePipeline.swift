@@ -13,7 +13,8 @@ import NIOConcurrencyHelpers
 /// response with the hub's status (`401`, `403`, `404`, `409`; `400` for a malformed upgrade),
 /// `Connection: close`, and the connection closes.
 enum HubUpgradePipeline {
-    static func configure(channel: any Channel, hub: HubServer) throws -> EventLoopFuture<HubUpgradeOutcome> {
+    /// `fence` is passed once an admitted connection is created, before the outcome is delivered.
+    static func configure(channel: any Channel, hub: HubServer, fence: HandOffFence) throws -> EventLoopFuture<HubUpgradeOutcome> {
         let attempt = UpgradeAttempt()
         let upgrader = NIOTypedWebSocketServerUpgrader<HubUpgradeOutcome>(
             maxFrameSize: hub.configuration.maximumFrameSize,
@@ -30,7 +31,7 @@ enum HubUpgradePipeline {
                 channel.eventLoop.makeCompletedFuture {
                     guard let seed = attempt.takeAdmitted() else { throw HubUpgradeNotAdmitted() }
                     do {
-                        return try installConnection(on: channel, hub: hub, seed: seed)
+                        return try installConnection(on: channel, hub: hub, seed: seed, fence: fence)
                     } catch {
                         hub.releaseUnusedSeed(seed)
                         throw error
@@ -57,7 +58,7 @@ enum HubUpgradePipeline {
     }
 
     /// Adds the hub's handlers to an upgraded channel and creates the connection. On the event loop.
-    private static func installConnection(on channel: any Channel, hub: HubServer, seed: ConnectionSeed) throws -> HubUpgradeOutcome {
+    private static func installConnection(on channel: any Channel, hub: HubServer, seed: ConnectionSeed, fence: HandOffFence) throws -> HubUpgradeOutcome {
         let handler = HubChannelHandler()
         try channel.pipeline.syncOperations.addHandler(handler, position: .first)
         try channel.pipeline.syncOperations.addHandler(
@@ -83,6 +84,7 @@ enum HubUpgradePipeline {
             wrappingChannelSynchronously: channel,
             configuration: .init(isOutboundHalfClosureEnabled: false)
         )
+        fence.pass()
         return .accepted(connection, asyncChannel)
     }
 

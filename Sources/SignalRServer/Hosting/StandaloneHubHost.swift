@@ -24,9 +24,13 @@ public enum StandaloneHubHost {
     /// Starts a server with `hubs` (path to hub) on `host`:`port` (`0` picks a free port), runs
     /// `body` with the bound port, then shuts the server down by cancelling it.
     ///
-    /// - Parameter logger: the HTTP server's logger (hubs log to their own). It defaults to
-    ///   critical messages only, because Hummingbird logs the cancellation that ends the server as
-    ///   errors.
+    /// - Parameters:
+    ///   - hubs: the hubs to serve, by path (`"/hubs/chat"`).
+    ///   - host: the address to bind.
+    ///   - port: the port to bind; `0` picks a free one.
+    ///   - logger: the HTTP server's logger (hubs log to their own). It defaults to critical
+    ///     messages only, because Hummingbird logs the cancellation that ends the server as errors.
+    ///   - body: runs with the bound port; the server stops when it returns.
     public static func withRunning<Result: Sendable>(
         _ hubs: [String: HubServer],
         host: String = "127.0.0.1",

@@ -18,7 +18,7 @@ public struct EncodedHubMessage: Sendable {
     /// The JSON and its record separator (a slice of ``frame``).
     let payload: ByteBuffer
 
-    /// Encodes `message` with ``JSONHubProtocol``.
+    /// Encodes `message` with `JSONHubProtocol` (from `SignalRProtocol`).
     public init(_ message: HubMessage) {
         self.init(payloadBytes: JSONHubProtocol.encode(message))
     }

@@ -9,11 +9,14 @@ struct BarsCommand: GatewayCommand {
         discussion: """
             Prints the most recent --count bars of the window, oldest first. Without --from the \
             window reaches back far enough for --count bars across closed sessions; --to defaults \
-            to now. Times are ISO-8601 (2026-11-27, 2026-11-27T14:30, 2026-11-27T14:30:00-05:00); \
-            without an offset they are UTC.
+            to now. A time (--from, --to, here and in `orders` and `fills`) is now, today, \
+            yesterday (midnight in the display zone, --tz), a time before now (-30m, -2h, -3d, \
+            -1w), a date or date-time in the display zone (2026-11-27, 2026-11-27T14:30, \
+            2026-11-27 14:30:05) or one with an offset (2026-11-27T14:30:00Z, \
+            2026-11-27T14:30-05:00). Times print in the display zone, named.
 
             --chart draws the bars as candles sized to the terminal (or COLUMNS and LINES when \
-            stdout is not one), with a volume strip, exact prices on the right and UTC times \
+            stdout is not one), with a volume strip, exact prices on the right and times \
             below; colours only on a terminal and without NO_COLOR. --svg FILE writes the same \
             chart as a standalone SVG file (it refuses to replace a file unless --force).
 
@@ -39,10 +42,10 @@ struct BarsCommand: GatewayCommand {
     @Option(help: "The most bars to show (at most 20000).")
     var count = 20
 
-    @Option(help: ArgumentHelp("The start of the window.", valueName: "time"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The start of the window.", valueName: "time"), transform: TimeArgument.parse)
     var from: TimeArgument?
 
-    @Option(help: ArgumentHelp("The end of the window (default: now).", valueName: "time"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The end of the window (default: now).", valueName: "time"), transform: TimeArgument.parse)
     var to: TimeArgument?
 
     @Flag(help: "Use the live-data tier instead of the simulated one.")
@@ -68,9 +71,6 @@ struct BarsCommand: GatewayCommand {
         if let svg, svg.isEmpty { throw ValidationError("--svg needs a file name, such as --svg chart.svg.") }
         guard (1...10_000).contains(unitNumber) else { throw ValidationError("--unit-number must be between 1 and 10000 (it is \(unitNumber)).") }
         guard (1...20_000).contains(count) else { throw ValidationError("--count must be between 1 and 20000 (it is \(count)).") }
-        if let from, let to, from.date >= to.date {
-            throw ValidationError("--from must be before --to.")
-        }
     }
 
     /// The window to ask for: the given bounds, or enough time before `to` for `count` bars with
@@ -84,40 +84,45 @@ struct BarsCommand: GatewayCommand {
 
     func execute(in context: CommandContext) async throws {
         let contract = try await context.contract(contract, live: live ? true : nil)
-        let (start, end) = Self.window(unit: unit, unitNumber: unitNumber, count: count, from: from?.date, to: to?.date, now: Date())
+        let now = Date()
+        let first = try context.instant(from, option: "--from", now: now)
+        let last = try context.instant(to, option: "--to", now: now)
+        if let first, let last, first >= last { throw CLIError.usage("--from must be before --to.") }
+        let (start, end) = Self.window(unit: unit, unitNumber: unitNumber, count: count, from: first, to: last, now: now)
         let bars = try await context.client.bars(
             contractId: contract.id, unit: unit.unit, unitNumber: unitNumber, from: start, to: end,
             limit: count, includePartialBar: includePartialBar, live: live
         )
         let shown = Array(bars.suffix(count))
+        let times = context.configuration.times
         try context.output.jsonLines(shown)
         if let svg {
-            let title = "\(contract.name) \(unit.barsName(unitNumber: unitNumber)), \(Formatting.time(shown.first?.time ?? start)) to \(Formatting.time(shown.last?.time ?? end)) UTC"
-            try ChartFile.write(SVGCandleChart(title: title, bars: shown, tick: contract.tickGrid).document(), to: svg, replacing: force)
+            let title = "\(contract.name) \(unit.barsName(unitNumber: unitNumber)), \(times.stamp(shown.first?.time ?? start)) to \(times.stamp(shown.last?.time ?? end))"
+            try ChartFile.write(SVGCandleChart(title: title, bars: shown, tick: contract.tickGrid, times: times).document(), to: svg, replacing: force)
             let line = "Wrote a chart of \(shown.count) \(contract.name) bars to \(svg)."
             if context.output.json { context.output.note(line) } else { context.output.text(line) }
         }
         if chart {
             guard !shown.isEmpty else {
-                context.output.text("No \(contract.name) bars between \(Formatting.time(start)) and \(Formatting.time(end)).")
+                context.output.text("No \(contract.name) bars between \(times.stamp(start)) and \(times.stamp(end)).")
                 return
             }
             let drawing = CandleChart(
                 title: "\(contract.name) \(unit.barsName(unitNumber: unitNumber))", bars: shown, tick: contract.tickGrid,
                 size: ChartSize.resolve(terminal: TerminalSize.of(), environment: ProcessInfo.processInfo.environment),
-                colors: context.output.isTerminal && TerminalSize.allowsColor
+                colors: context.output.isTerminal && TerminalSize.allowsColor, times: times
             )
             for line in drawing.lines() { context.output.text(line) }
             return
         }
         if svg != nil { return }
-        var table = TextTable(columns: [.left("TIME (UTC)"), .right("OPEN"), .right("HIGH"), .right("LOW"), .right("CLOSE"), .right("VOLUME")])
+        var table = TextTable(columns: [.left("TIME"), .right("OPEN"), .right("HIGH"), .right("LOW"), .right("CLOSE"), .right("VOLUME")])
         for bar in shown {
             table.append([
-                Formatting.time(bar.time), Formatting.price(bar.open), Formatting.price(bar.high), Formatting.price(bar.low),
+                times.stamp(bar.time), Formatting.price(bar.open), Formatting.price(bar.high), Formatting.price(bar.low),
                 Formatting.price(bar.close), String(bar.volume),
             ])
         }
-        context.output.table(table, empty: "No \(contract.name) bars between \(Formatting.time(start)) and \(Formatting.time(end)).")
+        context.output.table(table, empty: "No \(contract.name) bars between \(times.stamp(start)) and \(times.stamp(end)).")
     }
 }

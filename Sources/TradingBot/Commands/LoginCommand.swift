@@ -30,7 +30,7 @@ struct LoginCommand: GatewayCommand {
         let expiry = try await context.client.login()
         let userName = context.configuration.userName ?? ""
         try context.output.jsonLine(Result(userName: userName, apiUrl: context.configuration.apiURL.absoluteString, expiresAt: expiry))
-        let expiryText = expiry.map { "the session token expires \(Formatting.time($0)) (in \(Formatting.duration($0.timeIntervalSinceNow)))" }
+        let expiryText = expiry.map { "the session token expires \(context.configuration.times.stamp($0)) (in \(Formatting.duration($0.timeIntervalSinceNow)))" }
             ?? "the session token carries no readable expiry"
         context.output.text("Logged in as \(userName) at \(context.configuration.apiURL.absoluteString); \(expiryText).")
     }

@@ -26,15 +26,18 @@ struct OrdersCommand: GatewayCommand {
     )
 
     @OptionGroup(title: "Gateway and output") var global: GlobalOptions
-    @OptionGroup var account: AccountOption
+    @OptionGroup var account: ReadAccountOption
 
     @Flag(help: "Only working orders.")
     var open = false
 
-    @Option(help: ArgumentHelp("Orders created from this time (default without filters: 24 hours ago).", valueName: "time"))
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Orders created from this time (default without filters: -24h; see `bars --help` for the forms).", valueName: "time"),
+        transform: TimeArgument.parse
+    )
     var from: TimeArgument?
 
-    @Option(help: ArgumentHelp("Orders created until this time.", valueName: "time"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Orders created until this time.", valueName: "time"), transform: TimeArgument.parse)
     var to: TimeArgument?
 
     @Option(help: ArgumentHelp("Only orders in these statuses, separated by commas.", valueName: "statuses"))
@@ -57,11 +60,14 @@ struct OrdersCommand: GatewayCommand {
         if open, isQuery { throw ValidationError("--open lists every working order; to filter, use --status open (with --contract, --page-size, --page) instead.") }
         if let pageSize, !(1...1000).contains(pageSize) { throw ValidationError("--page-size must be between 1 and 1000 (it is \(pageSize)).") }
         if let page, !(1...1_000_000).contains(page) { throw ValidationError("--page counts from 1 to 1000000 (it is \(page)).") }
-        if let from, let to, from.date > to.date { throw ValidationError("--from must not be after --to.") }
     }
 
     func execute(in context: CommandContext) async throws {
-        let account = try await context.account(account.account)
+        let now = Date()
+        let start = try context.instant(from, option: "--from", now: now)
+        let end = try context.instant(to, option: "--to", now: now)
+        if let start, let end, start > end { throw CLIError.usage("--from must not be after --to.") }
+        let account = try await context.readAccount(account.account)
         let orders: [Order]
         var pageNote: String?
         if isQuery {
@@ -72,7 +78,7 @@ struct OrdersCommand: GatewayCommand {
             let query = OrderQuery(
                 filter: .init(
                     accountId: account.id, statuses: status.isEmpty ? nil : status.flatMap(\.statuses), contractId: contractId,
-                    createdAfter: from?.date, createdBefore: to?.date
+                    createdAfter: start, createdBefore: end
                 ),
                 pageSize: size, pageOffset: (pageNumber - 1) * size
             )
@@ -82,11 +88,14 @@ struct OrdersCommand: GatewayCommand {
         } else if open {
             orders = try await context.accountState(of: account).state.workingOrders
         } else {
-            orders = try await context.client.orders(accountId: account.id, from: from?.date ?? Date().addingTimeInterval(-86_400), to: to?.date)
+            orders = try await context.client.orders(accountId: account.id, from: start ?? now.addingTimeInterval(-86_400), to: end)
         }
         try context.output.jsonLines(orders)
         let empty = open ? "No working orders on \(account.name)." : (isQuery ? "No orders on \(account.name) match." : "No orders on \(account.name) in that window.")
-        context.output.table(Self.table(orders), empty: empty)
+        if !context.output.json {
+            let symbols = await context.contractSymbols(for: orders.map(\.contractId))
+            context.output.table(Self.table(orders, symbols: symbols, times: context.configuration.times), empty: empty)
+        }
         if let pageNote, !orders.isEmpty || (page ?? 1) > 1 { context.output.note(pageNote) }
     }
 
@@ -102,16 +111,16 @@ struct OrdersCommand: GatewayCommand {
         return "Page \(page) of \(pages): \(range) of \(total)" + (page < pages ? "; next: --page \(page + 1)." : ".")
     }
 
-    static func table(_ orders: [Order]) -> TextTable {
+    static func table(_ orders: [Order], symbols: ContractSymbols, times: TimeDisplay) -> TextTable {
         var table = TextTable(columns: [
-            .right("ID"), .left("CONTRACT"), .left("SIDE"), .left("TYPE"), .right("SIZE"), .right("LIMIT"), .right("STOP"),
-            .right("FILLED"), .right("FILL PRICE"), .left("STATUS"), .left("CREATED (UTC)"), .left("TAG"),
+            .right("ID"), .left("SYMBOL"), .left("CONTRACT"), .left("SIDE"), .left("TYPE"), .right("SIZE"), .right("LIMIT"), .right("STOP"),
+            .right("FILLED"), .right("FILL PRICE"), .left("STATUS"), .left("CREATED"), .left("TAG"),
         ])
         for order in orders {
             table.append([
-                String(order.id), order.contractId, Formatting.side(order.side), Formatting.orderType(order.type), String(order.size),
+                String(order.id), symbols.symbol(of: order.contractId), order.contractId, Formatting.side(order.side), Formatting.orderType(order.type), String(order.size),
                 Formatting.price(order.limitPrice), Formatting.price(order.stopPrice), String(order.fillVolume),
-                Formatting.price(order.filledPrice), Formatting.status(order.status), Formatting.time(order.creationTimestamp),
+                Formatting.price(order.filledPrice), Formatting.status(order.status), times.stamp(order.creationTimestamp),
                 order.customTag ?? "",
             ])
         }

@@ -21,23 +21,23 @@ struct PositionsCommand: GatewayCommand {
     )
 
     @OptionGroup(title: "Gateway and output") var global: GlobalOptions
-    @OptionGroup var account: AccountOption
+    @OptionGroup var account: ReadAccountOption
 
     func execute(in context: CommandContext) async throws {
-        let account = try await context.account(account.account)
+        let account = try await context.readAccount(account.account)
         let (monitor, _) = try await context.accountState(of: account, pricing: true)
         let values = await monitor.positionValues(waitingUpTo: .seconds(3))
         try context.output.jsonLines(values.map(PositionLine.init))
         var table = TextTable(columns: [
-            .right("ID"), .left("CONTRACT"), .left("SIDE"), .right("SIZE"), .right("AVG PRICE"), .right("LAST"), .right("UNREALIZED"),
-            .left("OPENED (UTC)"),
+            .right("ID"), .left("SYMBOL"), .left("CONTRACT"), .left("SIDE"), .right("SIZE"), .right("AVG PRICE"), .right("LAST"), .right("UNREALIZED"),
+            .left("OPENED"),
         ])
         for value in values {
             let position = value.position
             table.append([
-                String(position.id), position.contractId, Formatting.positionType(position.type), String(position.size),
+                String(position.id), value.contract?.name ?? "", position.contractId, Formatting.positionType(position.type), String(position.size),
                 Formatting.price(position.averagePrice), Formatting.price(value.lastPrice), Formatting.money(value.unrealizedProfitAndLoss),
-                Formatting.time(position.creationTimestamp),
+                context.configuration.times.stamp(position.creationTimestamp),
             ])
         }
         context.output.table(table, empty: "No open positions on \(account.name).")

@@ -13,12 +13,15 @@ import Foundation
 ///   "rtcUrl": "https://rtc.topstepx.com",
 ///   "maxOrderSize": 5,
 ///   "noConfirmAccounts": ["8101002", "50KTC-V2-51342-19084532"],
-///   "requestTimeout": 30
+///   "requestTimeout": 30,
+///   "timeZone": "America/New_York",
+///   "account": "PRAC-V2-51342-73810925"
 /// }
 /// ```
 ///
 /// `noConfirmAccounts` lists the accounts (ids, as numbers or strings, or exact names) on which
-/// order commands do not ask for confirmation; practice accounts never ask.
+/// order commands do not ask for confirmation; practice accounts never ask. `account` (an id or
+/// an exact name) is the account read commands use without `--account`.
 ///
 /// `userName` is accepted as a spelling of `username`. Any other key is an error rather than
 /// being ignored: a misspelt `apikey` must not silently leave the program without credentials or
@@ -35,13 +38,18 @@ struct ConfigurationFile: Sendable, Equatable {
     var noConfirmAccounts: [String]
     /// The limit on one REST exchange, in seconds.
     var requestTimeout: Double?
+    /// The zone times are printed in (`local`, `UTC` or an IANA name).
+    var timeZone: String?
+    /// The default account of read commands, an id or an exact name.
+    var account: String?
 
     /// The keys the file may contain.
-    static let keys = ["username", "apiKey", "apiUrl", "rtcUrl", "maxOrderSize", "noConfirmAccounts", "requestTimeout"]
+    static let keys = ["username", "apiKey", "apiUrl", "rtcUrl", "maxOrderSize", "noConfirmAccounts", "requestTimeout", "timeZone", "account"]
 
     init(
         username: String? = nil, apiKey: String? = nil, apiUrl: String? = nil, rtcUrl: String? = nil, maxOrderSize: Int? = nil,
-        noConfirmAccounts: [String] = [], requestTimeout: Double? = nil
+        noConfirmAccounts: [String] = [], requestTimeout: Double? = nil, timeZone: String? = nil,
+        account: String? = nil
     ) {
         self.username = username
         self.apiKey = apiKey
@@ -50,6 +58,8 @@ struct ConfigurationFile: Sendable, Equatable {
         self.maxOrderSize = maxOrderSize
         self.noConfirmAccounts = noConfirmAccounts
         self.requestTimeout = requestTimeout
+        self.timeZone = timeZone
+        self.account = account
     }
 
     /// Reads the file's contents; `path` only words the errors.
@@ -72,6 +82,7 @@ struct ConfigurationFile: Sendable, Equatable {
         let expected = switch key {
         case "maxOrderSize": "a whole number of contracts"
         case "noConfirmAccounts": "a list of account ids or exact account names"
+        case "account": "an account id or exact account name"
         case "requestTimeout": "a number of seconds"
         case "the top level": "one JSON object"
         default: "a string"
@@ -102,6 +113,8 @@ extension ConfigurationFile: Decodable {
         apiKey = try string("apiKey")
         apiUrl = try string("apiUrl")
         rtcUrl = try string("rtcUrl")
+        timeZone = try string("timeZone")
+        account = try container.decodeIfPresent(AccountReference.self, forKey: Key(stringValue: "account"))?.text
         // Read as a number first: `1e300` or `2.5` must be refused in words, never converted.
         if let number = try container.decodeIfPresent(Double.self, forKey: Key(stringValue: "maxOrderSize")) {
             guard number.isFinite, number == number.rounded(), number.magnitude < 9.0e15 else {

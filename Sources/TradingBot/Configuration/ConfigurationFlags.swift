@@ -5,4 +5,6 @@ struct ConfigurationFlags: Sendable, Equatable {
     var apiURL: String?
     var realtimeURL: String?
     var configPath: String?
+    /// `--tz`: the display time zone's name.
+    var timeZone: String?
 }

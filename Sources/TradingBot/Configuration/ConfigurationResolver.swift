@@ -3,7 +3,8 @@ import Gateway
 
 /// Merges the settings in their order of precedence: flags, then environment variables
 /// (`PROJECTX_USERNAME`, `PROJECTX_API_KEY`, `PROJECTX_API_URL`, `PROJECTX_RTC_URL`,
-/// `PROJECTX_REQUEST_TIMEOUT`), then the config file, then the TopstepX defaults.
+/// `PROJECTX_REQUEST_TIMEOUT`, `PROJECTX_TIME_ZONE`, `PROJECTX_ACCOUNT`), then the config file, then the defaults
+/// (TopstepX's URLs, the exchange's time zone).
 ///
 /// The config file is `--config PATH` when given (it must exist), otherwise
 /// `$XDG_CONFIG_HOME/trading-bot/config.json` when `XDG_CONFIG_HOME` is an absolute path, otherwise
@@ -76,6 +77,22 @@ struct ConfigurationResolver: Sendable {
         )
         if let hint = flags.configPath ?? defaultConfigPath { resolved.configPathHint = hint }
         resolved.requestTimeout = try requestTimeout() ?? file.requestTimeout
+        // The default account has no flag of its own: `--account` is the command's option, and
+        // the command prefers it over this default.
+        if let account = pick(nil, "PROJECTX_ACCOUNT", file.account) {
+            resolved.defaultAccount = account.value
+            resolved.defaultAccountSetting = account.source == .environment
+                ? (value("PROJECTX_ACCOUNT") != nil ? "PROJECTX_ACCOUNT" : "PROJECT_X_ACCOUNT_NAME")
+                : "\"account\" in the config file \(filePath ?? "")"
+        }
+        if let zone = pick(flags.timeZone, "PROJECTX_TIME_ZONE", file.timeZone) {
+            let setting = switch zone.source {
+            case .flag: "--tz"
+            case .environment: "PROJECTX_TIME_ZONE"
+            case .file, .defaultValue: "\"timeZone\" in the config file \(filePath ?? "")"
+            }
+            resolved.timeZone = try DisplayTimeZone.parse(zone.value, setting: setting)
+        }
         return resolved
     }
 
@@ -121,7 +138,9 @@ struct ConfigurationResolver: Sendable {
 
     /// The names project-x-py (the Python SDK) reads, accepted as aliases so that one environment
     /// serves both; ours win when both are set.
-    static let environmentAliases = ["PROJECTX_USERNAME": "PROJECT_X_USERNAME", "PROJECTX_API_KEY": "PROJECT_X_API_KEY"]
+    static let environmentAliases = [
+        "PROJECTX_USERNAME": "PROJECT_X_USERNAME", "PROJECTX_API_KEY": "PROJECT_X_API_KEY", "PROJECTX_ACCOUNT": "PROJECT_X_ACCOUNT_NAME",
+    ]
 
     private func pick(_ flag: String?, _ variable: String, _ file: String?) -> (value: String, source: ResolvedConfiguration.Source)? {
         if let flag, !flag.isEmpty { return (flag, .flag) }

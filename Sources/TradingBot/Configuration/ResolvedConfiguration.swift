@@ -22,6 +22,15 @@ struct ResolvedConfiguration: Sendable, Equatable {
     /// write whose answer does not come within it is resolved by reading back; a subscribe is
     /// reported and the hub reconnects.
     var requestTimeout: Double?
+    /// The zone times are printed in (`--tz`, `PROJECTX_TIME_ZONE`, `timeZone`), by default the
+    /// exchange's (``DisplayTimeZone/exchange``).
+    var timeZone: TimeZone = DisplayTimeZone.exchange
+    /// The account read commands use without `--account` (`PROJECTX_ACCOUNT`,
+    /// `PROJECT_X_ACCOUNT_NAME`, `account`): an id or an exact name. Commands that place or change
+    /// orders never use it.
+    var defaultAccount: String?
+    /// Where ``defaultAccount`` was set, for messages (`PROJECTX_ACCOUNT`).
+    var defaultAccountSetting: String?
     /// The config file that was read, if one was.
     var configFile: String?
     /// Where a config file would be read from (for messages that suggest adding a key to it).
@@ -30,6 +39,9 @@ struct ResolvedConfiguration: Sendable, Equatable {
     var apiKeySource: Source?
     var apiURLSource: Source
     var realtimeURLSource: Source
+
+    /// How times read for people, in ``timeZone``.
+    var times: TimeDisplay { TimeDisplay(zone: timeZone) }
 
     /// The secrets that error lines must never show.
     var secrets: [String] { apiKey.map { [$0] } ?? [] }

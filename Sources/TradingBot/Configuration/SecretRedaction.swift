@@ -5,7 +5,7 @@
 extension ConfigurationFlags: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     var description: String {
         "ConfigurationFlags(userName: \(userName ?? "nil"), apiKey: \(apiKey == nil ? "nil" : "<redacted>"), apiURL: \(apiURL ?? "nil"), "
-            + "realtimeURL: \(realtimeURL ?? "nil"), configPath: \(configPath ?? "nil"))"
+            + "realtimeURL: \(realtimeURL ?? "nil"), configPath: \(configPath ?? "nil"), timeZone: \(timeZone ?? "nil"))"
     }
     var debugDescription: String { description }
     var customMirror: Mirror { Mirror(self, children: ["description": description]) }

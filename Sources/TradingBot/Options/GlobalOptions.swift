@@ -22,6 +22,15 @@ struct GlobalOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("config"), help: ArgumentHelp("The config file (default: $XDG_CONFIG_HOME/trading-bot/config.json or ~/.config/trading-bot/config.json).", valueName: "path"), completion: .file(extensions: ["json"]))
     var configPath: String?
 
+    @Option(
+        name: .customLong("tz"),
+        help: ArgumentHelp(
+            "Print times in this zone: local, UTC or an IANA name such as Europe/London (default: the exchange's, America/Chicago; overrides PROJECTX_TIME_ZONE). JSON stays UTC.",
+            valueName: "zone"
+        )
+    )
+    var timeZone: String?
+
     @Flag(help: "Print JSON, one object per line, instead of tables.")
     var json = false
 
@@ -30,6 +39,6 @@ struct GlobalOptions: ParsableArguments, Sendable {
 
     /// The configuration values given as flags.
     var configurationFlags: ConfigurationFlags {
-        ConfigurationFlags(userName: userName, apiKey: apiKey, apiURL: apiURL, realtimeURL: realtimeURL, configPath: configPath)
+        ConfigurationFlags(userName: userName, apiKey: apiKey, apiURL: apiURL, realtimeURL: realtimeURL, configPath: configPath, timeZone: timeZone)
     }
 }

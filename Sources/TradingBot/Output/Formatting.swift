@@ -2,13 +2,12 @@ import Foundation
 import Gateway
 
 /// How values read in tables and sentences: prices exactly as the gateway gave them, money with
-/// cents, times in UTC, enums by the names the command line uses.
+/// cents, enums by the names the command line uses. Times read through ``TimeDisplay``, in the
+/// display zone.
 ///
 /// Prices and amounts are `Decimal`s and are printed from their decimal digits, never through a
 /// `Double`: `71.33` prints as `71.33`.
 enum Formatting {
-    private static let timeStyle = Date.ISO8601FormatStyle(dateTimeSeparator: .space, timeZone: .gmt)
-
     /// `5000.25`, `0.0000005`, `5000`, `-12.5`: the exact value, trailing zeros dropped.
     static func price(_ value: Decimal?) -> String {
         guard let value, !value.isNaN else { return "" }
@@ -56,18 +55,13 @@ enum Formatting {
         return text
     }
 
-    /// `2026-11-27 14:30:00Z`.
-    static func time(_ date: Date?) -> String {
-        guard let date else { return "" }
-        return timeStyle.format(date)
-    }
-
     private static let clockStyle = Date.VerbatimFormatStyle(
         format: "\(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits):\(second: .twoDigits).\(secondFraction: .fractional(3))",
         timeZone: .gmt, calendar: Calendar(identifier: .gregorian)
     )
 
-    /// `14:30:01.123`: the time of day in UTC with milliseconds, for stream lines.
+    /// `14:30:01.123`: the time of day in UTC with milliseconds, for stream lines (which say
+    /// UTC; ``TimeDisplay/timeOfDay(_:)`` is the same in the display zone).
     static func timeOfDay(_ date: Date) -> String {
         clockStyle.format(date)
     }

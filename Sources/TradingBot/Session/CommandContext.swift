@@ -77,6 +77,16 @@ struct CommandContext: Sendable {
         )
     }
 
+    /// The same session, printing times in `zone` instead (a shell line's `--tz`).
+    func with(timeZone zone: TimeZone) -> CommandContext {
+        var configuration = configuration
+        configuration.timeZone = zone
+        return CommandContext(
+            configuration: configuration, client: client, output: output, confirmer: confirmer, logger: logger,
+            realtime: realtime, interruption: interruption
+        )
+    }
+
     /// The same session, stopped by `interruption` instead.
     func with(interruption: Interruption) -> CommandContext {
         CommandContext(

@@ -6,7 +6,7 @@ import Foundation
 /// (`help COMMAND` is ArgumentParser's own help command).
 ///
 /// Connection flags (`--username`, `--api-key`, `--api-url`, `--rtc-url`, `--config`) belong to
-/// the session and are refused on a line; `--json` applies to the line; `shell`, `demo` and
+/// the session and are refused on a line; `--json` and `--tz` apply to the line; `shell`, `demo` and
 /// `simulator` do not run inside the shell.
 struct ShellCommands: Sendable {
     let output: Output
@@ -105,8 +105,9 @@ struct ShellCommands: Sendable {
         if global.verbose {
             output.note("note: --verbose applies to the whole session; start it with `trading-bot shell --verbose`.")
         }
-        let lineContext = global.json && !context.output.json ? context.with(output: context.output.json(true)) : context
+        var lineContext = global.json && !context.output.json ? context.with(output: context.output.json(true)) : context
         do {
+            if let zone = global.timeZone { lineContext = lineContext.with(timeZone: try DisplayTimeZone.parse(zone, setting: "--tz")) }
             try await gatewayCommand.execute(in: lineContext)
             return .status(0)
         } catch {

@@ -24,7 +24,7 @@ struct ChartCommandTests {
             #expect(lines.contains { $0.count == 80 }, "the labelled rows reach the right edge: \(result)")
             #expect(lines.first?.hasPrefix("MESZ6 1-minute bars") == true || lines.first?.contains("1-minute bars") == true, "\(result)")
             #expect(lines[1].hasPrefix("30 bars, "), "\(result)")
-            #expect(lines.last?.hasSuffix("UTC") == true)
+            #expect(lines.last?.hasSuffix("CST") == true || lines.last?.hasSuffix("CDT") == true, "the exchange's zone by default: \(result)")
             #expect(!result.stdout.contains("\u{1B}"), "no colour when stdout is not a terminal")
             // Price labels are exact quarter points.
             let labels = lines.filter { $0.contains("┤ ") }.compactMap { line in line.split(separator: "┤ ").last.map(String.init) }.filter { !$0.hasPrefix("vol") }
@@ -129,7 +129,9 @@ struct ChartCommandTests {
             #expect(lines.allSatisfy { $0.count <= 60 }, "\(chart)")
             #expect(lines[1].hasPrefix("2 fills: "), "\(chart)")
             #expect(chart.stdout.filter { $0 == "●" }.count == 2, "one point per fill: \(chart)")
-            #expect(lines.last?.hasSuffix("UTC") == true)
+            #expect(lines.last?.hasSuffix("CST") == true || lines.last?.hasSuffix("CDT") == true, "\(chart)")
+            let utc = try await sim.run("fills", "--account", account, "--chart", "--tz", "UTC", environment: ["COLUMNS": "60", "LINES": "16"])
+            #expect(utc.stdout.hasSuffix("UTC\n"), "\(utc)")
 
             let json = try await sim.run("fills", "--account", account, "--chart", "--json")
             #expect(json.status == 64 && json.stderrLines.count == 1, "\(json)")

@@ -105,11 +105,18 @@ struct ErrorPathTests {
         try await SimulatorHarness.with { sim in
             for arguments in [
                 ["order", "place", "--contract", "MES", "--side", "buy", "--type", "market", "--size", "1"],
-                ["order", "cancel", "42"], ["positions"], ["close", "--contract", "MES"], ["flatten"], ["orders"],
+                ["order", "cancel", "42"], ["close", "--contract", "MES"], ["flatten"],
             ] {
                 let result = try await ProcessRunner.run(arguments, environment: sim.environment)
                 #expect(result.status == 64, "\(result)")
                 #expect(result.stderr.contains("Missing expected argument '--account <id-or-name>'"), "\(result)")
+                #expect(result.stdout.isEmpty)
+            }
+            // Read commands would take a default account; without one they say how to set it.
+            for arguments in [["positions"], ["orders"], ["fills"], ["order", "show", "42"]] {
+                let result = try await ProcessRunner.run(arguments, environment: sim.environment)
+                #expect(result.status == 64, "\(result)")
+                #expect(result.stderr.contains("No account: pass --account ID-OR-NAME, set PROJECTX_ACCOUNT, or add \"account\" to "), "\(result)")
                 #expect(result.stdout.isEmpty)
             }
             #expect(try await sim.run("orders", "--account", Self.practice.name, "--open", "--json").stdout.isEmpty)

@@ -41,16 +41,23 @@ struct OrderCommandTests {
             #expect(positions.first?["size"] as? Int == 2)
 
             let fills = try await sim.run("fills", "--account", Self.practice.name, "--json").jsonObjects()
-            #expect(fills.count == 1)
+            #expect(fills.count == 2)
             #expect(fills.first?["orderId"] as? Int == orderId)
             #expect(fills.first?["side"] as? Int == 0)
+            // The last line totals the fills: an opening buy of 2, no P&L, its fees.
+            let fee = try #require(fills.first?["fees"] as? Double)
+            #expect(fee > 0)
+            let totals = try #require(fills.last?["totals"] as? [String: Any])
+            #expect(totals["fills"] as? Int == 1 && totals["bought"] as? Int == 2 && totals["sold"] as? Int == 0)
+            #expect(totals["fees"] as? Double == fee && totals["grossProfitAndLoss"] as? Double == 0 && totals["netProfitAndLoss"] as? Double == -fee)
 
             let humanPositions = try await sim.run("positions", "--account", Self.practice.name)
-            #expect(humanPositions.lines.first?.hasPrefix("    ID  CONTRACT") == true, "\(humanPositions)")
+            #expect(humanPositions.lines.first?.hasPrefix("    ID  SYMBOL  CONTRACT") == true, "\(humanPositions)")
             #expect(humanPositions.lines.last?.contains("\(mes)  long     2") == true, "\(humanPositions)")
             let humanFills = try await sim.run("fills", "--account", Self.practice.name)
-            #expect(humanFills.lines.count == 2)
+            #expect(humanFills.lines.count == 3, "\(humanFills)")
             #expect(humanFills.lines[1].contains(String(orderId)))
+            #expect(humanFills.lines[2].hasPrefix("Total 1 fill: bought 2, sold 0; gross 0.00, fees "), "\(humanFills)")
         }
     }
 

@@ -6,6 +6,18 @@ import TestGate
 /// hubs kept connected), errors that do not end the session, built-ins, refused lines.
 @Suite("The shell through a pipe", .gated)
 struct ShellTests {
+    @Test func aLinesTimeZoneAppliesToThatLineOnly() async throws {
+        try await SimulatorHarness.with { sim in
+            let result = try await sim.run("shell", stdin: "login --tz UTC\nlogin --tz Nowhere\nlogin\n")
+            #expect(result.status == 0, "\(result)")
+            let lines = result.lines.filter { $0.hasPrefix("Logged in as ") }
+            #expect(lines.count == 2, "\(result)")
+            #expect(lines.first?.contains(" UTC (in ") == true, "\(result)")
+            #expect(lines.last?.contains(" CST (in ") == true || lines.last?.contains(" CDT (in ") == true, "the session's zone again: \(result)")
+            #expect(result.stderr.contains(#"--tz is "Nowhere", which is not a time zone"#), "\(result)")
+        }
+    }
+
     @Test func severalCommandsShareOneLogin() async throws {
         try await SimulatorHarness.with(StreamingSimulator.configure) { sim in
             let script = """

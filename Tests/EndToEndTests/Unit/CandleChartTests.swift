@@ -26,14 +26,14 @@ struct CandleChartTests {
     ]
 
     static func render(_ bars: [HistoryBar], tick: TickSize?, columns: Int = 40, rows: Int = 14, colors: Bool = false) -> [String] {
-        CandleChart(title: "MESZ6 1-minute bars", bars: bars, tick: tick, size: ChartSize(columns: columns, rows: rows), colors: colors).lines()
+        CandleChart(title: "MESZ6 1-minute bars", bars: bars, tick: tick, size: ChartSize(columns: columns, rows: rows), colors: colors, times: .utc).lines()
     }
 
     @Test func fourBarsAtFortyByFourteen() {
         let lines = Self.render(Self.fourBars, tick: Self.quarter)
         #expect(lines == [
             "MESZ6 1-minute bars",
-            "4 bars, 2026-11-27 14:40:00Z to 14:43:0…",
+            "4 bars, 2026-11-27 14:40:00 to 14:43:00…",
             "                         │     ┤ 5002.00",
             "                         █ ░   │",
             "                         █ ░   │",
@@ -114,7 +114,7 @@ struct CandleChartTests {
 
     @Test func oneBar() {
         let lines = Self.render([Self.bar(0, "5000", "5001", "4999", "5000.5", volume: 3)], tick: Self.quarter)
-        #expect(lines[1] == "1 bar, 2026-11-27 14:40:00Z to 14:40:00Z")
+        #expect(lines[1] == "1 bar, 2026-11-27 14:40:00 UTC")
         #expect(lines.last == "                          14:40      UTC")
         #expect(lines[11] == "                             █ ┤   vol 3")
         #expect(lines[2..<11].allSatisfy { Array($0).count > 29 && "│█".contains(Array($0)[29]) })
@@ -150,7 +150,7 @@ struct CandleChartTests {
         let tiny = Self.render(Self.fourBars, tick: Self.quarter, columns: 0, rows: -5)
         #expect(tiny == Self.render(Self.fourBars, tick: Self.quarter, columns: 40, rows: 12))
         #expect(tiny.count == 11)
-        let line = LineChart(title: "t", caption: "c", points: [LineChart.Point(time: Self.start, value: 1)], size: ChartSize(columns: 1, rows: 1))
+        let line = LineChart(title: "t", caption: "c", points: [LineChart.Point(time: Self.start, value: 1)], size: ChartSize(columns: 1, rows: 1), times: .utc)
         #expect(line.lines().count == 11)
     }
 

@@ -12,6 +12,17 @@ struct ConfigurationFileTests {
     @Test func readsEveryKey() throws {
         let file = try parse(#"{"username": "u", "apiKey": "k", "apiUrl": "https://a", "rtcUrl": "https://r", "maxOrderSize": 4}"#)
         #expect(file == ConfigurationFile(username: "u", apiKey: "k", apiUrl: "https://a", rtcUrl: "https://r", maxOrderSize: 4))
+        let zoned = try parse(#"{"timeZone": "Asia/Tokyo", "account": "PRAC-1"}"#)
+        #expect(zoned == ConfigurationFile(timeZone: "Asia/Tokyo", account: "PRAC-1"))
+    }
+
+    @Test func theAccountIsAnIdOrAName() throws {
+        #expect(try parse(#"{"account": 8101001}"#).account == "8101001")
+        #expect(try parse(#"{"account": " PRAC-V2-1 "}"#).account == "PRAC-V2-1")
+        for bad in [#"{"account": ""}"#, #"{"account": true}"#, #"{"account": [1]}"#, #"{"account": 1.5}"#] {
+            let error = #expect(throws: CLIError.self, "\(bad)") { try parse(bad) }
+            #expect(error?.message.contains(#""account" in the config file"#) == true, "\(bad): \(String(describing: error))")
+        }
     }
 
     @Test func everyKeyIsOptionalAndUserNameIsAnAlias() throws {

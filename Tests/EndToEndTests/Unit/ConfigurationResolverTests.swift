@@ -174,6 +174,22 @@ struct ConfigurationResolverTests {
         }
     }
 
+    @Test func theDefaultAccountIsTheEnvironmentThenTheFile() throws {
+        let path = "/home/t/.config/trading-bot/config.json"
+        let file = [path: #"{"account": 8101001}"#]
+        let fromFile = try Self.resolver(["HOME": "/home/t"], files: file).resolve(ConfigurationFlags())
+        #expect(fromFile.defaultAccount == "8101001")
+        #expect(fromFile.defaultAccountSetting == #""account" in the config file \#(path)"#)
+        let fromEnvironment = try Self.resolver(["HOME": "/home/t", "PROJECTX_ACCOUNT": "PRAC-1"], files: file).resolve(ConfigurationFlags())
+        #expect(fromEnvironment.defaultAccount == "PRAC-1" && fromEnvironment.defaultAccountSetting == "PROJECTX_ACCOUNT")
+        let alias = try Self.resolver(["HOME": "/home/t", "PROJECT_X_ACCOUNT_NAME": "PRAC-2"], files: file).resolve(ConfigurationFlags())
+        #expect(alias.defaultAccount == "PRAC-2" && alias.defaultAccountSetting == "PROJECT_X_ACCOUNT_NAME")
+        let both = try Self.resolver(["HOME": "/home/t", "PROJECT_X_ACCOUNT_NAME": "PRAC-2", "PROJECTX_ACCOUNT": "PRAC-1"]).resolve(ConfigurationFlags())
+        #expect(both.defaultAccount == "PRAC-1" && both.defaultAccountSetting == "PROJECTX_ACCOUNT")
+        let none = try Self.resolver(["HOME": "/home/t", "PROJECTX_ACCOUNT": "  "]).resolve(ConfigurationFlags())
+        #expect(none.defaultAccount == nil && none.defaultAccountSetting == nil)
+    }
+
     @Test("project-x-py's variable names are aliases; ours win")
     func projectXPyAliases() throws {
         let aliases = try Self.resolver(["HOME": "/home/t", "PROJECT_X_USERNAME": "py-user", "PROJECT_X_API_KEY": "py-key"]).resolve(ConfigurationFlags())

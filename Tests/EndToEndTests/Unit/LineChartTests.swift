@@ -20,7 +20,7 @@ struct LineChartTests {
             Self.fill(2, pnl: nil), Self.fill(0, pnl: nil), Self.fill(1, pnl: "12.50"), Self.fill(3, pnl: "-30"),
             Self.fill(4, pnl: "999", voided: true), Self.fill(5, pnl: "5.625"),
         ]
-        let lines = FillsCommand.profitChart(fills, account: "PRAC-1", size: ChartSize(columns: 40, rows: 14)).lines()
+        let lines = FillsCommand.profitChart(fills, account: "PRAC-1", size: ChartSize(columns: 40, rows: 14), times: .utc).lines()
         // Points: 0 (opening), +12.50, +12.50 (opening), -17.50, the voided fill left out, -11.875.
         #expect(lines == [
             "Realised P&L on PRAC-1",
@@ -42,7 +42,7 @@ struct LineChartTests {
     @Test func everyLineFitsAndLabelsAreExact() {
         let points = (0..<200).map { LineChart.Point(time: CandleChartTests.minute($0), value: Decimal($0 % 13) * dec("15.625") - 50) }
         for (columns, rows) in [(40, 12), (80, 24), (200, 50)] {
-            let lines = LineChart(title: "t", caption: "c", points: points, size: ChartSize(columns: columns, rows: rows)).lines()
+            let lines = LineChart(title: "t", caption: "c", points: points, size: ChartSize(columns: columns, rows: rows), times: .utc).lines()
             #expect(lines.count == rows - 1)
             #expect(lines.allSatisfy { $0.count <= columns }, "\(columns)x\(rows)")
             let labels = lines.filter { $0.contains("┤ ") }.compactMap { $0.split(separator: "┤ ").last }.map { $0.trimmingCharacters(in: .whitespaces) }
@@ -52,7 +52,7 @@ struct LineChartTests {
     }
 
     @Test func noFills() {
-        let lines = FillsCommand.profitChart([], account: "PRAC-1", size: ChartSize(columns: 40, rows: 14)).lines()
+        let lines = FillsCommand.profitChart([], account: "PRAC-1", size: ChartSize(columns: 40, rows: 14), times: .utc).lines()
         // Points: 0 (opening), +12.50, +12.50 (opening), -17.50, the voided fill left out, -11.875.
         #expect(lines == ["Realised P&L on PRAC-1", "No fills in that window.", "Nothing to draw."])
     }

@@ -62,9 +62,8 @@ struct OutputFormattingTests {
         #expect(Formatting.exactMoney(10) == "10.00")
     }
 
-    @Test func timesAreUTC() {
+    @Test func jsonTimesAreUTC() {
         let date = Date(timeIntervalSince1970: 1_795_000_000)
-        #expect(Formatting.time(date) == "2026-11-18 11:06:40Z")
         #expect(JSONLines.timestamp(date) == "2026-11-18T11:06:40.000Z")
         #expect(Formatting.duration(86_340) == "23h 59m")
         #expect(Formatting.duration(-1) == "expired")
@@ -74,23 +73,6 @@ struct OutputFormattingTests {
         let order = Order(id: 7, accountId: 1, contractId: "CON.F.US.MES.Z26", status: .open, type: .limit, side: .sell, size: 2, limitPrice: dec("71.33"))
         let line = try JSONLines.encode(order)
         #expect(line == #"{"accountId":1,"contractId":"CON.F.US.MES.Z26","fillVolume":0,"id":7,"limitPrice":71.33,"side":1,"size":2,"status":1,"type":1}"#)
-    }
-
-    @Test(arguments: [
-        ("2026-11-27", "2026-11-27T00:00:00.000Z"),
-        ("2026-11-27T14:30", "2026-11-27T14:30:00.000Z"),
-        ("2026-11-27T14:30:05", "2026-11-27T14:30:05.000Z"),
-        ("2026-11-27T14:30:05Z", "2026-11-27T14:30:05.000Z"),
-        ("2026-11-27T14:30:05-05:00", "2026-11-27T19:30:05.000Z"),
-        ("2026-11-27T14:30:05.250Z", "2026-11-27T14:30:05.250Z"),
-    ])
-    func timeArgumentsParse(text: String, expected: String) throws {
-        let parsed = try #require(TimeArgument(argument: text))
-        #expect(JSONLines.timestamp(parsed.date) == expected)
-    }
-
-    @Test func invalidTimeArgumentsAreRefused() {
-        for text in ["yesterday", "2026-13-01", "27/11/2026", ""] { #expect(TimeArgument(argument: text) == nil, "\(text)") }
     }
 
     @Test func barWindowsReachBackForTheCount() {

@@ -47,7 +47,7 @@ struct SVGCandleChartTests {
     }
 
     @Test func eachCandleIsAWickABodyAndAVolumeBar() throws {
-        let svg = SVGCandleChart(title: "MESZ6 1-minute bars", bars: CandleChartTests.fourBars, tick: TickSize(dec("0.25"))).document()
+        let svg = SVGCandleChart(title: "MESZ6 1-minute bars", bars: CandleChartTests.fourBars, tick: TickSize(dec("0.25")), times: .utc).document()
         let parsed = try Self.parse(svg)
         #expect(parsed.elements.first?.name == "svg")
         #expect(parsed.count("line", class: "wick") == 4)
@@ -65,7 +65,7 @@ struct SVGCandleChartTests {
     }
 
     @Test func labelsAreExactAndTimesAreUTC() throws {
-        let parsed = try Self.parse(SVGCandleChart(title: "MESZ6", bars: CandleChartTests.fourBars, tick: TickSize(dec("0.25"))).document())
+        let parsed = try Self.parse(SVGCandleChart(title: "MESZ6", bars: CandleChartTests.fourBars, tick: TickSize(dec("0.25")), times: .utc).document())
         let prices = parsed.texts.filter { $0.element == "text" }.map(\.text).filter { $0.first?.isNumber == true && $0.contains(".") }
         #expect(!prices.isEmpty)
         #expect(prices.allSatisfy { TickSize(dec("0.25"))!.isAligned(dec($0)) && $0.split(separator: ".").last?.count == 2 }, "\(prices)")
@@ -76,7 +76,7 @@ struct SVGCandleChartTests {
         #expect(parsed.texts.contains { $0.text == "vol 80" })
 
         let bonds = [CandleChartTests.bar(0, "110.015625", "110.5", "110.015625", "110.25")]
-        let sixtyFourths = try Self.parse(SVGCandleChart(title: "ZNZ6", bars: bonds, tick: TickSize(dec("0.015625"))).document())
+        let sixtyFourths = try Self.parse(SVGCandleChart(title: "ZNZ6", bars: bonds, tick: TickSize(dec("0.015625")), times: .utc).document())
         let labels = sixtyFourths.texts.map(\.text).filter { $0.hasPrefix("110.") }
         #expect(labels.contains("110.500000"), "\(labels)")
         #expect(labels.allSatisfy { TickSize(dec("0.015625"))!.isAligned(dec($0)) }, "\(labels)")
@@ -84,7 +84,7 @@ struct SVGCandleChartTests {
 
     @Test func theTitleIsEscaped() throws {
         let name = "E<vil> & \"Co\" 'x' </text><script>alert(1)</script>\u{1}"
-        let svg = SVGCandleChart(title: name, bars: CandleChartTests.fourBars, tick: TickSize(dec("0.25"))).document()
+        let svg = SVGCandleChart(title: name, bars: CandleChartTests.fourBars, tick: TickSize(dec("0.25")), times: .utc).document()
         let parsed = try Self.parse(svg)
         #expect(!parsed.elements.contains { $0.name == "script" })
         let expected = "E<vil> & \"Co\" 'x' </text><script>alert(1)</script>\u{FFFD}"
@@ -93,14 +93,14 @@ struct SVGCandleChartTests {
     }
 
     @Test func noBarsIsStillADocument() throws {
-        let parsed = try Self.parse(SVGCandleChart(title: "MESZ6", bars: [], tick: TickSize(dec("0.25"))).document())
+        let parsed = try Self.parse(SVGCandleChart(title: "MESZ6", bars: [], tick: TickSize(dec("0.25")), times: .utc).document())
         #expect(parsed.texts.contains { $0.text == "No bars to draw." })
         #expect(parsed.count("rect", class: "body") == 0)
     }
 
     @Test func moreBarsThanPixelsStillOneCandleEach() throws {
         let bars = (0..<1200).map { CandleChartTests.bar($0, "5000", "5001", "4999", "5000.25", volume: Int64($0)) }
-        let parsed = try Self.parse(SVGCandleChart(title: "MESZ6", bars: bars, tick: TickSize(dec("0.25"))).document())
+        let parsed = try Self.parse(SVGCandleChart(title: "MESZ6", bars: bars, tick: TickSize(dec("0.25")), times: .utc).document())
         #expect(parsed.count("rect", class: "body") == 1200)
         #expect(parsed.count("line", class: "wick") == 1200)
     }

@@ -72,7 +72,7 @@ struct AccountMonitorTests {
         #expect(first.orders[resting]?.status == .open)
         #expect(first.account?.balance == account.balance)
         try await Self.expectMatchesTruth(monitor, client, "at start")
-        let snapshotsAtStart = monitor.statistics.snapshots
+        let (snapshotsAtStart, gapsAtStart) = (monitor.statistics.snapshots, monitor.statistics.gaps)
 
         // A bracket entry far from the market: its stop and target wait as Suspended orders,
         // which Order/searchOpen would not list.
@@ -104,7 +104,10 @@ struct AccountMonitorTests {
         try await Self.expectMatchesTruth(monitor, client, "after closing")
         #expect(monitor.snapshot.fills.values.compactMap(\.profitAndLoss).count == 2, "the closing fills carry P&L")
 
-        #expect(monitor.statistics.snapshots == snapshotsAtStart, "kept by events alone: no snapshot since the start")
+        // Kept by events alone: a snapshot is read again only after a gap (a hub that timed out
+        // on a starved machine reconnects, and the monitor then rightly reads the state again).
+        let gaps = monitor.statistics.gaps - gapsAtStart
+        #expect(monitor.statistics.snapshots == snapshotsAtStart + gaps, "no snapshot since the start but after a gap")
         await monitor.stop()
         #expect(monitor.status == .stopped)
         #expect(await user.subscriptions == [.accounts], "the account's own subscriptions are removed")

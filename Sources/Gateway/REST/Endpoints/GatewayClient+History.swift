@@ -16,8 +16,14 @@ extension GatewayClient {
     /// no order, so the client sorts).
     ///
     /// - Parameters:
-    ///   - unit, unitNumber: five-minute bars are `.minute, 5`.
+    ///   - contractId: the contract's id.
+    ///   - unit: the bar unit; with `unitNumber`, five-minute bars are `.minute, 5`.
+    ///   - unitNumber: how many units one bar spans.
+    ///   - start: the window's start.
+    ///   - end: the window's end.
     ///   - limit: at most this many of the most recent bars in the window (the gateway caps at 20,000).
+    ///   - includePartialBar: whether the bar still being formed is included.
+    ///   - live: `false` for the simulated-data tier that practice accounts use.
     public func bars(
         contractId: String, unit: BarUnit, unitNumber: Int = 1, from start: Date, to end: Date,
         limit: Int = 1000, includePartialBar: Bool = false, live: Bool = false

@@ -3,7 +3,7 @@ import Foundation
 /// An order to place (`PlaceOrderRequest`).
 ///
 /// Prices are exact decimals and are sent as written: a limit of `Decimal(string: "71.23")` goes
-/// out as `"limitPrice":71.23`. Build them from text or integers (or with ``MarketData/TickSize``),
+/// out as `"limitPrice":71.23`. Build them from text or integers (or with `MarketData`'s `TickSize`),
 /// not from `Double` literals, which are not exact.
 ///
 /// ```swift

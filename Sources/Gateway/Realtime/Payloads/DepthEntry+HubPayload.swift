@@ -2,7 +2,7 @@ import MarketData
 import SignalRProtocol
 
 extension DepthEntry: HubPayloadDecodable {
-    /// Reads one `GatewayDepth` item: a missing or `null` `type` is ``DomType/unknown``, the other
+    /// Reads one `GatewayDepth` item: a missing or `null` `type` is `DomType.unknown`, the other
     /// members are optional, unknown members skipped.
     public init(reading reader: inout JSONReader) throws(HubProtocolError) {
         var entry = DepthEntry(type: .unknown)

@@ -3,7 +3,7 @@ import SignalRProtocol
 
 extension OneOrMany: HubPayloadDecodable where Element: HubPayloadDecodable {
     /// Reads `null` (no elements), one object (one element) or an array whose items that fail to
-    /// decode are skipped and counted in ``MarketData/OneOrMany/skippedCount``.
+    /// decode are skipped and counted in `OneOrMany.skippedCount`.
     public init(reading reader: inout JSONReader) throws(HubProtocolError) {
         switch try reader.peekKind() {
         case .null:

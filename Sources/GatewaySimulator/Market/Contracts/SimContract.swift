@@ -43,7 +43,7 @@ public struct SimContract: Sendable, Hashable {
     static let maximumPrice = Decimal(1_000_000_000)
 
     /// The tick count of `price`, or nil when the price is not exactly on the tick grid (71.235
-    /// on a 0.01 grid) or is beyond ``maximumPrice``. Exact: no `Double` is involved.
+    /// on a 0.01 grid) or is beyond `SimContract.maximumPrice`. Exact: no `Double` is involved.
     public func ticks(of price: Decimal) -> Int64? {
         guard !price.isNaN, price.magnitude <= SimContract.maximumPrice else { return nil }
         var scaled = price * Decimal(product.ticksPerPoint)

@@ -1,7 +1,7 @@
 import Foundation
 import NIOConcurrencyHelpers
 
-/// The simulated market: one ``InstrumentBook`` per contract, advanced by ``step()`` (called by
+/// The simulated market: one `InstrumentBook` per contract, advanced by ``step()`` (called by
 /// the ``MarketDriver`` loop or directly by tests), publishing ``SimMarketEvent``s to subscribers.
 ///
 /// Thread-safe: all state lives behind one lock (`NIOLockedValueBox`), so `step()` and the read accessors are

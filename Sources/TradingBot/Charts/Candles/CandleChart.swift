@@ -5,8 +5,8 @@ import MarketData
 /// Candles drawn as text: a pure renderer from bars and a size to lines, so that what a terminal
 /// shows can be compared character for character in a test.
 ///
-/// The lines are: a title, a caption (how many bars, their window in UTC, and how many were left
-/// out when the bars outnumber the columns), the candles, a volume strip and a row of UTC times.
+/// The lines are: a title, a caption (how many bars, their window in the display zone, and how many were left
+/// out when the bars outnumber the columns), the candles, a volume strip and a row of times ending with the zone's name.
 /// The price axis is on the right, its labels exact prices on the contract's tick grid. Each bar
 /// is one column (with a blank between bars when there is room), the most recent on the right:
 /// `│` is a wick, `█` a rising body, `░` a falling one (`█` in red when colours are on), `─` an
@@ -15,7 +15,7 @@ import MarketData
 ///
 /// ```swift
 /// let chart = CandleChart(title: "MESZ6 1-minute bars", bars: bars, tick: contract.tickGrid,
-///                         size: ChartSize(columns: 80, rows: 24), colors: false)
+///                         size: ChartSize(columns: 80, rows: 24), colors: false, times: context.configuration.times)
 /// chart.lines().forEach { print($0) }
 /// ```
 struct CandleChart: Sendable {
@@ -28,13 +28,16 @@ struct CandleChart: Sendable {
     let size: ChartSize
     /// Whether to colour rising bars green and falling ones red with ANSI sequences.
     var colors: Bool
+    /// The zone of the time labels and the caption's window.
+    var times: TimeDisplay
 
-    init(title: String, bars: [HistoryBar], tick: TickSize?, size: ChartSize, colors: Bool) {
+    init(title: String, bars: [HistoryBar], tick: TickSize?, size: ChartSize, colors: Bool, times: TimeDisplay) {
         self.title = title
         self.bars = bars
         self.tick = tick
         self.size = size.clamped
         self.colors = colors
+        self.times = times
     }
 
     static let wick: Character = "│"
@@ -98,18 +101,24 @@ struct CandleChart: Sendable {
         for (row, cells) in strip.enumerated() {
             lines.append(axisLine(cells, plotWidth: plotWidth, label: row == 0 ? volumeLabel(volume.maximum) : nil, labelWidth: labelWidth))
         }
-        let times = TimeAxis.row(times: shown.map(\.time), columns: columns, width: plotWidth)
-        lines.append(Self.trimmed(times + "  " + String(repeating: " ", count: labelWidth - 3) + "UTC"))
+        let axis = TimeAxis.row(times: shown.map(\.time), columns: columns, width: plotWidth, in: times)
+        let zone = times.label(at: shown.last?.time ?? Date())
+        lines.append(Self.trimmed(axis + "  " + String(repeating: " ", count: max(0, labelWidth - zone.count)) + zone))
         return lines
     }
 
     /// The second line: how many bars (and how many more there were) and their window.
     private func captionLine(shown: [HistoryBar]) -> String {
         guard let first = shown.first?.time, let last = shown.last?.time else { return "" }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .gmt
-        let end = Formatting.time(last)
-        let window = "\(Formatting.time(first)) to \(calendar.isDate(first, inSameDayAs: last) ? String(end.dropFirst(11)) : end)"
+        let window: String
+        if first == last {
+            window = times.stamp(first)
+        } else if times.calendar.isDate(first, inSameDayAs: last), times.label(at: first) == times.label(at: last) {
+            // One day at one offset names the zone once: `2026-11-27 08:40:00 to 09:10:00 CST`.
+            window = "\(times.dateAndTime(first)) to \(times.dateAndTime(last).dropFirst(11)) \(times.label(at: last))"
+        } else {
+            window = "\(times.stamp(first)) to \(times.stamp(last))"
+        }
         if shown.count < bars.count { return "Last \(shown.count) of \(bars.count) bars fit; \(window)" }
         return "\(shown.count == 1 ? "1 bar" : "\(shown.count) bars"), \(window)"
     }

@@ -4,11 +4,12 @@ import MarketData
 /// A line of values over time drawn as text, like ``CandleChart``: one column per point (the
 /// most recent that fit, with a blank between points when there is room), `●` at each value and
 /// `│` joining it to the one before, a dotted `┄` row at zero when zero is in range, exact labels
-/// on the right and UTC times below. A pure renderer: points and a size in, lines out.
+/// on the right and times below in the display zone (named at the end of the row). A pure
+/// renderer: points and a size in, lines out.
 ///
 /// ```swift
 /// let chart = LineChart(title: "Realised P&L", caption: "3 fills", points: points,
-///                       size: ChartSize(columns: 80, rows: 24))
+///                       size: ChartSize(columns: 80, rows: 24), times: .utc)
 /// chart.lines().forEach { print($0) }
 /// ```
 struct LineChart: Sendable {
@@ -25,12 +26,15 @@ struct LineChart: Sendable {
     var points: [Point]
     /// The cells to fill, within ``ChartSize/columnBounds`` and ``ChartSize/rowBounds``.
     let size: ChartSize
+    /// The zone of the time labels.
+    var times: TimeDisplay
 
-    init(title: String, caption: String, points: [Point], size: ChartSize) {
+    init(title: String, caption: String, points: [Point], size: ChartSize, times: TimeDisplay) {
         self.title = title
         self.caption = caption
         self.points = points
         self.size = size.clamped
+        self.times = times
     }
 
     static let dot: Character = "●"
@@ -78,7 +82,8 @@ struct LineChart: Sendable {
             if let label = labelsByRow[row] { axis += (String(repeating: " ", count: labelWidth - label.count) + label).map { ChartCell($0) } }
             lines.append(ChartCell.text(of: cells + axis, colors: false))
         }
-        lines.append(TimeAxis.row(times: shown.map(\.time), columns: columns, width: plotWidth) + "  " + String(repeating: " ", count: labelWidth - 3) + "UTC")
+        let zone = times.label(at: shown.last?.time ?? Date())
+        lines.append(TimeAxis.row(times: shown.map(\.time), columns: columns, width: plotWidth, in: times) + "  " + String(repeating: " ", count: max(0, labelWidth - zone.count)) + zone)
         return lines
     }
 

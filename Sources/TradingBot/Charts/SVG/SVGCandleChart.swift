@@ -7,17 +7,19 @@ import MarketData
 ///
 /// Each candle is a `<line class="wick">`, a `<rect class="body up|down|flat">` and a
 /// `<rect class="volume">` (zero height for no volume). Price labels are exact prices on the
-/// contract's tick grid, each with a `<line class="grid">`; time labels are UTC. Every text that
+/// contract's tick grid, each with a `<line class="grid">`; time labels are in the display zone, named after them. Every text that
 /// comes from outside (the title holds the contract's name) is escaped.
 ///
 /// ```swift
-/// let svg = SVGCandleChart(title: "MESZ6 1-minute bars", bars: bars, tick: contract.tickGrid).document()
+/// let svg = SVGCandleChart(title: "MESZ6 1-minute bars", bars: bars, tick: contract.tickGrid, times: .utc).document()
 /// ```
 struct SVGCandleChart: Sendable {
     var title: String
     /// The bars, oldest first.
     var bars: [HistoryBar]
     var tick: TickSize?
+    /// The zone of the time labels.
+    var times: TimeDisplay
     var width = 960
     var height = 540
 
@@ -84,13 +86,13 @@ struct SVGCandleChart: Sendable {
         svg += "<text class=\"price\" x=\"\(Self.number(plotRight + 6))\" y=\"\(Self.number(volumeTop + 10))\">vol \(maximum)</text>\n"
 
         // Time labels, about one every 110 pixels, under the bars they name; then the zone.
-        let precision = TimeAxis.precision(for: bars.map(\.time))
+        let precision = TimeAxis.precision(for: bars.map(\.time), in: times)
         let every = max(1, Int((110 / slot).rounded(.up)))
         for index in stride(from: 0, to: bars.count, by: every) {
             let center = plotLeft + slot * (Double(index) + 0.5)
-            svg += "<text class=\"time\" x=\"\(Self.number(center))\" y=\"\(Self.number(h - 18))\" text-anchor=\"middle\">\(XMLText.escape(precision.format(bars[index].time)))</text>\n"
+            svg += "<text class=\"time\" x=\"\(Self.number(center))\" y=\"\(Self.number(h - 18))\" text-anchor=\"middle\">\(XMLText.escape(precision.format(bars[index].time, in: times)))</text>\n"
         }
-        svg += "<text class=\"time\" x=\"\(Self.number(plotRight + 6))\" y=\"\(Self.number(h - 18))\">UTC</text>\n"
+        svg += "<text class=\"time\" x=\"\(Self.number(plotRight + 6))\" y=\"\(Self.number(h - 18))\">\(XMLText.escape(times.label(at: bars.last?.time ?? Date())))</text>\n"
         return svg + "</svg>\n"
     }
 

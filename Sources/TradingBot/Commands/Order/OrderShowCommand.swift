@@ -17,15 +17,17 @@ struct OrderShowCommand: GatewayCommand {
     )
 
     @OptionGroup(title: "Gateway and output") var global: GlobalOptions
-    @OptionGroup var account: AccountOption
+    @OptionGroup var account: ReadAccountOption
 
     @Argument(help: ArgumentHelp("The order's id.", valueName: "order-id"))
     var orderId: Int64
 
     func execute(in context: CommandContext) async throws {
-        let account = try await context.account(account.account)
+        let account = try await context.readAccount(account.account)
         let order = try await context.client.order(accountId: account.id, orderId: orderId)
         try context.output.jsonLine(order)
-        context.output.table(OrdersCommand.table([order]), empty: "")
+        guard !context.output.json else { return }
+        let symbols = await context.contractSymbols(for: [order.contractId])
+        context.output.table(OrdersCommand.table([order], symbols: symbols, times: context.configuration.times), empty: "")
     }
 }
