@@ -15,7 +15,7 @@ import MarketData
 ///       9     5000.25
 ///      14     5000.00
 /// ```
-struct DepthLadder: Sendable {
+struct DepthLadder: Sendable, Equatable {
     /// The contract's name (`MESZ6`).
     var name: String
     /// Levels shown per side.

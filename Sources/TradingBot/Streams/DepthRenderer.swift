@@ -9,6 +9,9 @@ import MarketData
 /// - Otherwise, one ``DepthLadder`` snapshot per update, separated by a blank line; `--json`
 ///   gets one ``StreamRecord`` of type `depth` with the top levels per update.
 ///
+/// The live ladder fits the terminal: as many levels as its rows allow, size bars as wide as its
+/// columns allow; when the terminal is resized it is laid out again and redrawn at once.
+///
 /// After a gap the book is invalid until the gateway's next snapshot (a Reset): the display says
 /// "book invalid: <reason> — waiting for snapshot", and JSON lines carry `"valid":false`.
 struct DepthRenderer: StreamRenderer {
@@ -16,11 +19,12 @@ struct DepthRenderer: StreamRenderer {
     let contract: Contract
     /// Levels per side in snapshots (the live ladder may show fewer to fit the terminal).
     let levels: Int
-    private let ladder: DepthLadder
+    private var ladder: DepthLadder
     private let live: Bool
     private(set) var book: OrderBook
-    private var drawnLines = 0
-    private var cursorHidden = false
+    private var display = LiveDisplay()
+    /// The terminal's size, when known: live lines are cut to its width.
+    private var size: TerminalSize?
     private var seenDepth = false
 
     init(output: Output, contract: Contract, levels: Int, terminal: TerminalSize? = TerminalSize.of()) {
@@ -28,20 +32,34 @@ struct DepthRenderer: StreamRenderer {
         self.contract = contract
         self.levels = levels
         live = !output.json && output.isTerminal
+        size = terminal
         book = OrderBook(tickSize: contract.tickGrid)
         var ladder = DepthLadder(name: contract.name, levels: levels, decimals: QuoteRenderer.decimals(of: contract), tickSize: contract.tickGrid)
         if live {
             ladder.color = TerminalSize.allowsColor
-            if let terminal {
-                // Title, banner, header and spread take 4 rows; keep one for the cursor.
-                ladder.levels = max(1, min(levels, (terminal.rows - 5) / 2))
-                ladder.barWidth = min(20, max(0, (terminal.columns - ladder.width) / 2 - 1))
-            } else {
-                ladder.barWidth = 12
-            }
+            ladder = Self.fitted(ladder, levels: levels, to: terminal)
         }
         self.ladder = ladder
     }
+
+    /// `ladder` laid out for a terminal of `size`: as many of `levels` as fit in its rows, size
+    /// bars as wide as its columns allow (up to 20).
+    static func fitted(_ ladder: DepthLadder, levels: Int, to size: TerminalSize?) -> DepthLadder {
+        var ladder = ladder
+        guard let size else {
+            ladder.levels = levels
+            ladder.barWidth = 12
+            return ladder
+        }
+        // Title, banner, header and spread take 4 rows; keep one for the cursor.
+        ladder.levels = max(1, min(levels, (size.rows - 5) / 2))
+        ladder.barWidth = 0
+        ladder.barWidth = min(20, max(0, (size.columns - ladder.width) / 2 - 1))
+        return ladder
+    }
+
+    /// The ladder as the live display draws it now.
+    var liveLadder: DepthLadder { ladder }
 
     mutating func render(_ event: MarketEvent, limit: Int) throws -> Int {
         guard limit > 0, case .depth(let contractId, let entries) = event, contractId == contract.id else { return 0 }
@@ -59,20 +77,23 @@ struct DepthRenderer: StreamRenderer {
     }
 
     mutating func willReport() {
-        guard live, drawnLines > 0 else { return }
-        output.raw(Self.up(drawnLines) + "\u{1B}[J")
-        drawnLines = 0
+        guard live else { return }
+        output.raw(display.clear())
     }
 
     mutating func didReport() throws {
         if live && seenDepth { try show() }
     }
 
+    mutating func resize(to size: TerminalSize) throws {
+        guard live else { return }
+        ladder = Self.fitted(ladder, levels: levels, to: size)
+        self.size = size
+        if seenDepth { try show() }
+    }
+
     mutating func finish() {
-        if cursorHidden {
-            output.raw("\u{1B}[?25h")
-            cursorHidden = false
-        }
+        output.raw(display.end())
     }
 
     private var time: Date {
@@ -85,20 +106,14 @@ struct DepthRenderer: StreamRenderer {
             record.book = DepthSnapshot(book, levels: levels)
             try output.jsonLine(record)
         } else if live {
-            let lines = ladder.lines(for: book, time: time)
-            var text = cursorHidden ? "" : "\u{1B}[?25l"
-            cursorHidden = true
-            text += Self.up(drawnLines)
-            for line in lines { text += "\u{1B}[2K" + line + "\n" }
-            output.raw(text + "\u{1B}[J")
-            drawnLines = lines.count
+            var lines = ladder.lines(for: book, time: time)
+            if let columns = size?.columns {
+                // A line wider than the terminal would wrap and break the redraw in place.
+                lines = lines.map { TerminalText.cut($0, to: columns) }
+            }
+            output.raw(display.frame(lines))
         } else {
             output.text(ladder.lines(for: book, time: time).joined(separator: "\n") + "\n")
         }
-    }
-
-    /// Moves the cursor to the start of the line `count` lines up.
-    private static func up(_ count: Int) -> String {
-        count > 0 ? "\r\u{1B}[\(count)A" : ""
     }
 }

@@ -7,7 +7,8 @@ import MarketData
 ///
 /// People get a header, then one aligned line per update: the gateway's time of the update (UTC),
 /// the contract, last, bid, ask and the change since the previous close, with the contract's tick
-/// precision. `--json` gets one ``StreamRecord`` of type `quote` per update.
+/// precision (when stdout is not a terminal; a terminal gets the ``QuoteBoardRenderer``). `--json`
+/// gets one ``StreamRecord`` of type `quote` per update.
 ///
 /// ```
 /// TIME (UTC)    CONTRACT         LAST          BID          ASK  CHANGE

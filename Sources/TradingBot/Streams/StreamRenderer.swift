@@ -19,6 +19,9 @@ protocol StreamRenderer {
     /// The gap or status line was written: a live display draws itself again.
     mutating func didReport() throws
 
+    /// The terminal was resized: a live display lays itself out again at once.
+    mutating func resize(to size: TerminalSize) throws
+
     /// The stream ended, by count, interruption or failure.
     mutating func finish()
 }
@@ -28,5 +31,6 @@ extension StreamRenderer {
     mutating func gap(contractIds: [String], reason: String) throws {}
     mutating func willReport() {}
     mutating func didReport() throws {}
+    mutating func resize(to size: TerminalSize) throws {}
     mutating func finish() {}
 }

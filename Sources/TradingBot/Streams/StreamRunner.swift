@@ -18,6 +18,10 @@ import Gateway
 /// refused before it succeeds does not lose anything more. At the end the stream's subscriptions are removed, within a few
 /// seconds at most, so that a shell's hub carries nothing it no longer needs.
 ///
+/// For a person at a terminal it also shows a ``StatusLine`` until the first data (see
+/// ``showingStatus(_:)``), and passes terminal resizes (SIGWINCH) to the renderer, so that a live
+/// display is laid out again at once.
+///
 /// ```swift
 /// var renderer = QuoteRenderer(output: context.output, contracts: contracts)
 /// try await StreamRunner(context: context, limit: 10).run(source, renderer: &renderer)
@@ -27,6 +31,8 @@ struct StreamRunner: Sendable {
     let interruption: Interruption
     /// The number of data items after which the stream ends; nil for no limit.
     let limit: Int?
+    /// The line on stderr that says what happens until the first data comes; nil for none.
+    var statusLine: StatusLine?
 
     init(output: Output, interruption: Interruption, limit: Int?) {
         self.output = output
@@ -38,11 +44,22 @@ struct StreamRunner: Sendable {
         self.init(output: context.output, interruption: context.interruption, limit: limit)
     }
 
+    /// A copy that shows a status line on stderr (see ``StatusLine``) until the first data, when
+    /// a person is watching: stdout and stderr are terminals and the output is not JSON.
+    func showingStatus(_ waiting: WaitingStatus) -> StreamRunner {
+        guard output.isTerminal, !output.json, isatty(STDERR_FILENO) == 1 else { return self }
+        var runner = self
+        runner.statusLine = StatusLine(waiting: waiting, columns: TerminalSize.of(STDERR_FILENO)?.columns, write: Output.standardError)
+        return runner
+    }
+
     /// What the runner's loop consumes, from every producer, in arrival order.
     private enum Input<Event: Sendable>: Sendable {
         case event(Event)
         case status(HubStatus)
         case ready
+        case resized(TerminalSize)
+        case quiet
         case failed(any Error)
         case interrupted
     }
@@ -63,6 +80,9 @@ struct StreamRunner: Sendable {
             await interruption.wait()
             sink.yield(.interrupted)
         })
+        if output.isTerminal && !output.json {
+            tasks.add(Task { for await size in TerminalSize.changes() { sink.yield(.resized(size)) } })
+        }
         let setup = Task {
             do {
                 let stream = try await source.open()
@@ -77,6 +97,8 @@ struct StreamRunner: Sendable {
         }
 
         var reporter = StreamReporter(output: output, hub: source.hubName, names: names)
+        var statusLine = self.statusLine
+        statusLine?.show(.connecting)
         var printed = 0
         var dataSinceGap = true
         var failure: (any Error)?
@@ -89,9 +111,22 @@ struct StreamRunner: Sendable {
                     failure = error
                     break loop
                 case .ready:
+                    statusLine?.clear()
                     renderer.ready()
+                    if let quietAfter = statusLine?.quietAfter {
+                        statusLine?.show(.subscribed)
+                        tasks.add(Task {
+                            try? await Task.sleep(for: quietAfter)
+                            sink.yield(.quiet)
+                        })
+                    }
+                case .quiet:
+                    statusLine?.show(.quiet)
+                case .resized(let size):
+                    try renderer.resize(to: size)
                 case .status(let status):
                     if reporter.shouldReport(status) {
+                        statusLine?.clear()
                         renderer.willReport()
                         try reporter.status(status)
                         try renderer.didReport()
@@ -110,13 +145,18 @@ struct StreamRunner: Sendable {
                         // say) is the same gap: the status lines say why it lasts.
                         guard dataSinceGap else { continue }
                         dataSinceGap = false
+                        statusLine?.clear()
                         renderer.willReport()
                         try reporter.gap(contractIds: contractIds, reason: reason)
                         try renderer.gap(contractIds: contractIds, reason: reason)
                         try renderer.didReport()
                     case .data:
+                        // The first data shown takes the status line's place, for good.
+                        statusLine?.clear()
                         let remaining = limit.map { $0 - printed } ?? .max
-                        printed += try renderer.render(event, limit: remaining)
+                        let shown = try renderer.render(event, limit: remaining)
+                        printed += shown
+                        if shown > 0 { statusLine = nil } else { statusLine?.restore() }
                         dataSinceGap = true
                         if let limit, printed >= limit { break loop }
                     }
@@ -127,6 +167,7 @@ struct StreamRunner: Sendable {
             failure = error
         }
 
+        statusLine?.clear()
         renderer.finish()
         tasks.cancelAll()
         setup.cancel()

@@ -8,7 +8,8 @@ struct DepthCommand: GatewayCommand {
         abstract: "Show the live order book (depth of market) of a contract.",
         discussion: """
             On a terminal, draws one ladder redrawn in place: asks above, bids below, the size at \
-            each price and the spread. When stdout is not a terminal, prints one snapshot per \
+            each price and the spread, fitted to the terminal and laid out again when it is \
+            resized; until the first update a status line on stderr says what is happening. When stdout is not a terminal, prints one snapshot per \
             update; with --json, one JSON line per update with the top levels. After a gap (a lost \
             connection) the book is shown as "book invalid: <reason> — waiting for snapshot" \
             until the gateway sends a fresh snapshot. Ctrl-C stops it (exit 0).
@@ -41,6 +42,8 @@ struct DepthCommand: GatewayCommand {
         let contract = try await context.contract(contract)
         let source = MarketStreamSource(realtime: context.realtime, subscriptions: [MarketSubscription(.depth, contract.id)])
         var renderer = DepthRenderer(output: context.output, contract: contract, levels: levels)
-        try await StreamRunner(context: context, limit: stream.count).run(source, names: QuoteCommand.names([contract]), renderer: &renderer)
+        try await StreamRunner(context: context, limit: stream.count)
+            .showingStatus(WaitingStatus(hub: "market", subject: contract.name, item: "depth update"))
+            .run(source, names: QuoteCommand.names([contract]), renderer: &renderer)
     }
 }

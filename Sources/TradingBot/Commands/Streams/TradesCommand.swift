@@ -8,7 +8,8 @@ struct TradesCommand: GatewayCommand {
         abstract: "Stream the trades printed on a contract.",
         discussion: """
             Prints one line per trade: the gateway's time (UTC), the aggressor side (buy lifted \
-            the offer, sell hit the bid), the size and the price. These are the market's trades; \
+            the offer, sell hit the bid), the size and the price. On a terminal, a status line on \
+            stderr says what is happening until the first trade (and whether the market is open). These are the market's trades; \
             your own executions are `fills`. Gaps and hub status changes are reported on stderr, \
             or as JSON lines of type "gap" and "status" with --json. Ctrl-C stops it (exit 0).
 
@@ -33,6 +34,8 @@ struct TradesCommand: GatewayCommand {
         let contract = try await context.contract(contract)
         let source = MarketStreamSource(realtime: context.realtime, subscriptions: [MarketSubscription(.trades, contract.id)])
         var renderer = TradeRenderer(output: context.output, contracts: [contract])
-        try await StreamRunner(context: context, limit: stream.count).run(source, names: QuoteCommand.names([contract]), renderer: &renderer)
+        try await StreamRunner(context: context, limit: stream.count)
+            .showingStatus(WaitingStatus(hub: "market", subject: contract.name, item: "trade"))
+            .run(source, names: QuoteCommand.names([contract]), renderer: &renderer)
     }
 }
