@@ -1,3 +1,4 @@
+import Metrics
 import Foundation
 
 /// Where the gateway is and how to talk to it.
@@ -26,6 +27,10 @@ public struct GatewayConfiguration: Sendable {
     /// How the real outcome of a write whose response was lost is found.
     public var reconciliation = ReconciliationPolicy()
     public var token = TokenManager.Configuration()
+    /// Where the REST client's and token manager's metrics go (`projectx_rest_*`,
+    /// `projectx_token_*`), and the default for hubs made from the client; `nil`, the default:
+    /// the process-wide `MetricsSystem.factory` as it is when the client is created.
+    public var metricsFactory: (any MetricsFactory)?
 
     public init(apiURL: URL, realtimeURL: URL, credentials: Credentials) {
         self.apiURL = apiURL

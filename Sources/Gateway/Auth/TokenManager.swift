@@ -45,6 +45,7 @@ public actor TokenManager {
     private let configuration: Configuration
     private let now: @Sendable () -> Date
     private let logger: Logger
+    private let metrics: GatewayMetrics
     private var lifecycle = TokenLifecycle()
     private var refreshTask: Task<String, any Error>?
     private var refreshesInFlight = 0
@@ -55,8 +56,10 @@ public actor TokenManager {
         source: any TokenIssuer,
         configuration: Configuration = .init(),
         now: @escaping @Sendable () -> Date = { Date() },
+        metrics: GatewayMetrics = GatewayMetrics(factory: nil),
         logger: Logger = Logger(label: "gateway.tokens")
     ) {
+        self.metrics = metrics
         self.source = source
         self.configuration = configuration
         self.now = now
@@ -101,6 +104,7 @@ public actor TokenManager {
     public func tokenRejected(_ token: String) {
         if lifecycle.rejected(token) {
             statistics.rejectionsReported += 1
+            metrics.tokenRejections.increment()
             logger.notice("A server refused the session token; the next request logs in again.")
         }
     }
@@ -121,6 +125,7 @@ public actor TokenManager {
 
     private func runRefresh(_ method: TokenLifecycle.RefreshMethod) async throws -> String {
         statistics.refreshes += 1
+        metrics.tokenRefreshes.increment()
         refreshesInFlight += 1
         statistics.peakConcurrentRefreshes = max(statistics.peakConcurrentRefreshes, refreshesInFlight)
         defer { refreshesInFlight -= 1 }
@@ -149,6 +154,7 @@ public actor TokenManager {
             return token
         } catch {
             statistics.failedRefreshes += 1
+            metrics.tokenRefreshFailures.increment()
             refreshTask = nil
             if let stillValid = lifecycle.refreshFailed(at: now()) {
                 logger.warning("Proactive token refresh failed; the current token is still valid and stays in use.", metadata: ["error": "\(error)"])

@@ -31,6 +31,7 @@ public final class GatewayClient: Sendable {
     public let tokens: TokenManager
     let http: GatewayHTTP
     private let limiter: RateLimiter
+    private let metrics: GatewayMetrics
     let logger: Logger
 
     /// The HTTP client used when none is given: `HTTPClient.shared`'s settings, except that a
@@ -53,9 +54,12 @@ public final class GatewayClient: Sendable {
         self.logger = logger
         let http = GatewayHTTP(client: httpClient, apiURL: configuration.apiURL, timeout: configuration.requestTimeout)
         self.http = http
+        let metrics = GatewayMetrics(factory: configuration.metricsFactory)
+        self.metrics = metrics
         self.tokens = TokenManager(
             source: GatewayAuthenticator(http: http, credentials: configuration.credentials),
             configuration: configuration.token,
+            metrics: metrics,
             logger: Logger(label: "gateway.tokens")
         )
         self.limiter = RateLimiter(
@@ -111,6 +115,7 @@ public final class GatewayClient: Sendable {
                     throw GatewayError.outcomeUnknown(endpoint: endpoint, reason: "the answer could not be read: \(detail)")
                 }
             case 401, 403:
+                metrics.unauthorized.increment()
                 await tokens.tokenRejected(token)
                 guard !refreshedAfterRejection else {
                     throw GatewayError.unauthorized(endpoint: endpoint, status: response.status)
@@ -118,6 +123,7 @@ public final class GatewayClient: Sendable {
                 refreshedAfterRejection = true
                 logger.notice("The gateway refused the token; refreshing and retrying once.", metadata: ["endpoint": "\(endpoint)"])
             case 429:
+                metrics.rateLimited.increment()
                 let retryAfter = Self.retryAfter(response.headers)
                 guard endpoint.isRead, rateLimitedAttempts < configuration.rateLimitRetries else {
                     throw GatewayError.rateLimited(endpoint: endpoint, retryAfterSeconds: retryAfter)

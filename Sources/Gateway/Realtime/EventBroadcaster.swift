@@ -1,3 +1,4 @@
+import Metrics
 import NIOConcurrencyHelpers
 
 /// Fans events out to any number of `AsyncStream` consumers without blocking the producer.
@@ -39,14 +40,20 @@ final class EventBroadcaster<Element: Sendable>: Sendable {
     private let delivery = NIOLockedValueBox<[Int: Int]>([:])
     private let bufferSize: Int
     private let overflowMarker: (@Sendable () -> Element)?
+    /// Counts elements enqueued to consumers and elements dropped (`projectx_hub_events_delivered_total`,
+    /// `projectx_hub_events_dropped_total`); one `increment(by:)` each per delivered element, on
+    /// counters made once (see ``HubMetrics``).
+    private let counters: (delivered: Counter, dropped: Counter)?
 
     /// - Parameters:
     ///   - bufferSize: elements buffered per consumer before the oldest are dropped.
     ///   - overflowMarker: the element (a gap event) a consumer is sent after it lost elements;
     ///     nil to drop silently (counted in ``droppedCount`` only).
-    init(bufferSize: Int = 10_000, overflowMarker: (@Sendable () -> Element)? = nil) {
+    ///   - counters: where deliveries and drops are counted for metrics; nil for none.
+    init(bufferSize: Int = 10_000, overflowMarker: (@Sendable () -> Element)? = nil, counters: (delivered: Counter, dropped: Counter)? = nil) {
         self.bufferSize = max(1, bufferSize)
         self.overflowMarker = overflowMarker
+        self.counters = counters
     }
 
     /// A new consumer's stream; it ends when the broadcaster finishes or the consumer stops.
@@ -107,8 +114,10 @@ final class EventBroadcaster<Element: Sendable>: Sendable {
     private func deliver(_ element: Element, behindMarker: inout [Int: Int]) {
         let targets = consumers.withLockedValue { $0.list }
         var dropped = 0
+        var enqueued = 0
         for (id, continuation) in targets {
             let result = continuation.yield(element)
+            if case .enqueued = result { enqueued += 1 }
             guard let overflowMarker else {
                 if case .dropped = result { dropped += 1 }
                 continue
@@ -139,6 +148,10 @@ final class EventBroadcaster<Element: Sendable>: Sendable {
             behindMarker = behindMarker.filter { live.contains($0.key) }
         }
         if dropped > 0 { consumers.withLockedValue { $0.dropped += dropped } }
+        if let counters {
+            if enqueued > 0 { counters.delivered.increment(by: enqueued) }
+            if dropped > 0 { counters.dropped.increment(by: dropped) }
+        }
     }
 
     var hasConsumers: Bool { consumers.withLockedValue { !$0.byId.isEmpty } }

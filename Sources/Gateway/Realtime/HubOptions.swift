@@ -1,3 +1,4 @@
+import Metrics
 /// Connection settings shared by ``MarketHub`` and ``UserHub``.
 ///
 /// ```swift
@@ -34,6 +35,11 @@ public struct HubOptions: Sendable {
     public var refusedSubscriptionRetryMaximumDelay: Duration = .seconds(60)
     /// Events buffered per consumer before the oldest are dropped. Default 10,000.
     public var eventBufferSize = 10_000
+    /// Where the hub's metrics go (`projectx_hub_*` and the connection's `signalr_*`, see the
+    /// README); `nil`, the default: the client's ``GatewayConfiguration/metricsFactory`` for a hub
+    /// made with `init(client:)`, else the process-wide `MetricsSystem.factory` as it is when the
+    /// hub is created (a no-op until a program bootstraps a backend: bootstrap first).
+    public var metricsFactory: (any MetricsFactory)?
 
     public init() {}
 }

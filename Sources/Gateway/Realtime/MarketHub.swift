@@ -38,11 +38,17 @@ public final class MarketHub: Sendable {
 
     /// A market hub for the gateway of `client`, sharing its token manager.
     public convenience init(client: GatewayClient, options: Options = .init(), logger: Logger = Logger(label: "gateway.market")) {
+        var options = options
+        if options.hub.metricsFactory == nil { options.hub.metricsFactory = client.configuration.metricsFactory }
         self.init(url: client.configuration.marketHubURL, tokens: client.tokens, options: options, logger: logger)
     }
 
     public init(url: URL, tokens: TokenManager, options: Options = .init(), logger: Logger = Logger(label: "gateway.market")) {
-        let broadcaster = EventBroadcaster<MarketEvent>(bufferSize: options.hub.eventBufferSize)
+        let metrics = HubMetrics(hub: "market", factory: options.hub.metricsFactory)
+        let broadcaster = EventBroadcaster<MarketEvent>(
+            bufferSize: options.hub.eventBufferSize,
+            counters: (metrics.eventsDelivered, metrics.eventsDropped)
+        )
         self.broadcaster = broadcaster
         self.logger = logger
         supervised = SupervisedHub(
@@ -51,6 +57,7 @@ public final class MarketHub: Sendable {
             options: options.hub,
             staleFeedWindow: options.staleFeedWindow,
             logger: logger,
+            metrics: metrics,
             hooks: .init(
                 apply: { connection, subscription in
                     try await connection.invoke(subscription.kind.subscribeMethod, subscription.contractId)

@@ -29,15 +29,18 @@ public final class UserHub: Sendable {
 
     /// A user hub for the gateway of `client`, sharing its token manager.
     public convenience init(client: GatewayClient, options: HubOptions = .init(), logger: Logger = Logger(label: "gateway.user")) {
+        var options = options
+        if options.metricsFactory == nil { options.metricsFactory = client.configuration.metricsFactory }
         self.init(url: client.configuration.userHubURL, tokens: client.tokens, options: options, logger: logger)
     }
 
     public init(url: URL, tokens: TokenManager, options: HubOptions = .init(), logger: Logger = Logger(label: "gateway.user")) {
         let bufferSize = options.eventBufferSize
         // A consumer that lost events must rebuild what it derived from them: it is sent a gap.
+        let metrics = HubMetrics(hub: "user", factory: options.metricsFactory)
         let broadcaster = EventBroadcaster<UserEvent>(bufferSize: bufferSize, overflowMarker: {
             .gap(reason: "events were dropped: this consumer fell more than \(bufferSize) events behind")
-        })
+        }, counters: (metrics.eventsDelivered, metrics.eventsDropped))
         self.broadcaster = broadcaster
         self.logger = logger
         supervised = SupervisedHub(
@@ -46,6 +49,7 @@ public final class UserHub: Sendable {
             options: options,
             staleFeedWindow: nil,
             logger: logger,
+            metrics: metrics,
             hooks: .init(
                 apply: { connection, subscription in
                     if let accountId = subscription.accountId {

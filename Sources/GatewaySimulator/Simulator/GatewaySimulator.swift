@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// Errors of the simulator's lifecycle.
 public enum GatewaySimulatorError: Error, Sendable {
@@ -21,12 +22,15 @@ public enum GatewaySimulatorError: Error, Sendable {
 /// // REST: http://127.0.0.1:\(port)/api/...   hubs: http://127.0.0.1:\(port)/hubs/{user|market}
 /// await simulator.stop()
 /// ```
-/// or `try await simulator.run()` to serve until the task is cancelled.
-public actor GatewaySimulator {
+/// or `try await simulator.run()` to serve until the task is cancelled or, in a `ServiceGroup`,
+/// a graceful shutdown.
+public actor GatewaySimulator: Service {
     /// The simulator's parts (tokens, catalog, feed, exchange, bars, faults).
     public nonisolated let core: SimulatorCore
     private let hubs: any SimulatorHubHosting
     private var runTask: Task<Void, Never>?
+    /// The stop in progress, which a concurrent ``stop()`` waits for too.
+    private var stopping: Task<Void, Never>?
     private var starting = false
     /// The bound port while running.
     public private(set) var port: Int?
@@ -88,25 +92,50 @@ public actor GatewaySimulator {
         }
     }
 
-    /// Stops serving and waits until the server has shut down.
+    /// Stops serving and waits until the server has shut down (also when another stop is
+    /// already under way).
     public func stop() async {
+        if let stopping {
+            await stopping.value
+            return
+        }
         guard let task = runTask else { return }
         runTask = nil
         task.cancel()
         // The server waits for its connections to close; those still open after a grace period
         // (one that never sent a request is never read again) are closed, so a stop always ends.
         let closer = hubs.connections(core: core)?.closeAll(after: .seconds(2))
-        await task.value
-        closer?.cancel()
+        let stopping = Task {
+            await task.value
+            closer?.cancel()
+        }
+        self.stopping = stopping
+        await stopping.value
+        self.stopping = nil
         port = nil
     }
 
-    /// Serves in the current task until it is cancelled (for command-line use).
+    /// Serves until the task is cancelled or, in a swift-service-lifecycle `ServiceGroup`, a
+    /// graceful shutdown is triggered; then stops as ``stop()`` does. Throws when the server
+    /// cannot start (see ``start()``). The simulator is a `Service`:
+    ///
+    /// ```swift
+    /// let group = ServiceGroup(services: [simulator, market], gracefulShutdownSignals: [.sigterm], logger: logger)
+    /// try await group.run()
+    /// ```
     public func run() async throws {
-        let application = makeApplication(port: core.configuration.port) { [core] port in
-            core.logger.info("gateway simulator listening on http://\(core.configuration.host):\(port)")
+        _ = try await start()
+        guard let serving = runTask else { return }
+        await withGracefulShutdownHandler {
+            await withTaskCancellationHandler {
+                await serving.value
+            } onCancel: {
+                Task { await self.stop() }
+            }
+        } onGracefulShutdown: {
+            Task { await self.stop() }
         }
-        try await GatewaySimulator.serve(application, core: core, hubs: hubs)
+        await stop()
     }
 
     /// One market step (feed moves and publishes, exchange matches).

@@ -62,6 +62,7 @@ extension HubConnection {
                     machine.connectSucceeded(attemptID: attempt.id, connectionId: established.connectionId)
                 }
                 guard actions.contains(.activateTransport(attempt.id)) else { return }
+                self.metrics.connects.increment()
                 let keepAlive = Task { await self.runKeepAlive(session) }
                 let (error, allowReconnect) = await self.receive(session: session, inbound: &iterator, framer: &framer, remaining: remaining)
                 keepAlive.cancel()
@@ -76,6 +77,7 @@ extension HubConnection {
 
     private func attemptFailed(_ attempt: ConnectionStateMachine.Attempt, _ error: SignalRError) {
         logger.warning("Connect attempt \(attempt.number) failed: \(error)")
+        if error.isAuthenticationFailure { metrics.unauthorized.increment() }
         process { machine, now in
             machine.connectFailed(attemptID: attempt.id, error: error, now: now)
         } prepare: { core in

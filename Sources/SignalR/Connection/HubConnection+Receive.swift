@@ -30,6 +30,9 @@ extension HubConnection {
                     } catch {
                         return end(session, .protocolViolation(error.message))
                     }
+                    // Counted per frame, on instruments made once (see ConnectionMetrics).
+                    metrics.framesReceived.increment()
+                    metrics.messagesReceived.increment(by: messages.count)
                     for message in messages {
                         if let ending = await dispatch(message, session: session) { return ending }
                     }

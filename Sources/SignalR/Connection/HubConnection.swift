@@ -1,3 +1,4 @@
+import Metrics
 import AsyncHTTPClient
 import Foundation
 import Logging
@@ -53,6 +54,7 @@ public final class HubConnection: Sendable {
     let tlsContexts: TLSContextCache
     let core: NIOLockedValueBox<ConnectionCore>
     let handlers = NIOLockedValueBox(HandlerRegistry())
+    let metrics: ConnectionMetrics
 
     /// Creates a connection; nothing happens until ``start()``.
     ///
@@ -83,6 +85,10 @@ public final class HubConnection: Sendable {
     ) {
         var logger = options.logger
         self.endpoint = Result { () throws(SignalRError) in try HubEndpoint(url) }
+        self.metrics = ConnectionMetrics(
+            hub: ConnectionMetrics.hubName(path: (try? endpoint.get())?.path ?? ""),
+            factory: options.metricsFactory ?? MetricsSystem.factory
+        )
         self.url = Redaction.url(url.absoluteString)
         logger[metadataKey: "signalr.hub"] = "\(self.url)"
         self.options = options

@@ -1,3 +1,4 @@
+import Metrics
 import Logging
 import NIOSSL
 
@@ -60,6 +61,11 @@ public struct HubConnectionOptions: Sendable {
 
     /// Where the connection logs. Tokens are never logged.
     public var logger: Logger = Logger(label: "SignalR")
+
+    /// Where the connection's metrics go (`signalr_*`, see the README); `nil`, the default: the
+    /// process-wide `MetricsSystem.factory` as it is when the connection is created (a no-op
+    /// until a program bootstraps a backend). Tests give a factory of their own.
+    public var metricsFactory: (any MetricsFactory)?
 
     public init(
         accessTokenProvider: AccessTokenProvider? = nil,

@@ -97,6 +97,9 @@ extension HubConnection {
             _ = core.withLockedValue { $0.invocations.remove(id) }
             throw error
         }
+        let sent = ContinuousClock.now
+        // Recorded when the call ends, however it ends (answer, error, timeout, cancellation).
+        defer { metrics.invocationDuration.recordNanoseconds(sent.duration(to: ContinuousClock.now).nanoseconds) }
         do {
             return try await promise.value()
         } catch is CancellationError {

@@ -32,8 +32,22 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Print logs on stderr.")
     var verbose = false
 
+    @OptionGroup(title: "Metrics") var metrics: MetricsOptions
+
     func run() async throws {
         let started = ContinuousClock.now
+        // Before the gateway client: it and its hubs take the metrics backend in force when made.
+        let exporter = try await metrics.startExporter(output: Output(json: false))
+        do {
+            try await tour(started: started)
+        } catch {
+            await exporter?.stop()
+            throw error
+        }
+        await exporter?.stop()
+    }
+
+    private func tour(started: ContinuousClock.Instant) async throws {
         let settings = try SimulatorCommand.parse(["--port", "0", "--seed", String(seed), "--rate", fast ? "20" : "4"] + (verbose ? ["--verbose"] : []))
         let simulator = GatewaySimulator(configuration: settings.simulatorConfiguration, logger: Logger(label: "simulator"))
         let port: Int

@@ -27,9 +27,21 @@ struct ShellCommand: GatewayCommand {
 
     @OptionGroup(title: "Gateway and output") var global: GlobalOptions
 
+    @OptionGroup(title: "Metrics") var metrics: MetricsOptions
+
+    var metricsOptions: MetricsOptions? { metrics }
+
     mutating func run() async throws {
-        let context = try CommandContext(global: global)
-        let status = await session(in: context)
+        // Before the context: its client and hubs take the metrics backend in force when made.
+        let exporter = try await metrics.startExporter(output: Output(json: global.json))
+        let status: Int32
+        do {
+            status = await session(in: try CommandContext(global: global))
+        } catch {
+            await exporter?.stop()
+            throw error
+        }
+        await exporter?.stop()
         if status != 0 { throw ExitCode(status) }
     }
 

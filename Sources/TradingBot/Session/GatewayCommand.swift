@@ -8,12 +8,24 @@ import ArgumentParser
 /// against one long-lived context (one token, hubs that stay connected).
 protocol GatewayCommand: AsyncParsableCommand {
     var global: GlobalOptions { get }
+    /// `--metrics-port` of the commands that run for a while; `nil` for the others.
+    var metricsOptions: MetricsOptions? { get }
     func execute(in context: CommandContext) async throws
 }
 
 extension GatewayCommand {
+    var metricsOptions: MetricsOptions? { nil }
+
     mutating func run() async throws {
-        try await Self.run(self, in: try CommandContext(global: global))
+        // Before the context: its client and hubs take the metrics backend in force when made.
+        let exporter = try await metricsOptions?.startExporter(output: Output(json: global.json))
+        do {
+            try await Self.run(self, in: try CommandContext(global: global))
+        } catch {
+            await exporter?.stop()
+            throw error
+        }
+        await exporter?.stop()
     }
 
     /// Runs `command` in `context`, then disconnects the context's hubs.

@@ -92,6 +92,10 @@ struct ShellCommands: Sendable {
                 return .status(report(error))
             }
         }
+        if gatewayCommand.metricsOptions?.isRequested == true {
+            output.note("error: metrics are served for the whole shell (`trading-bot shell --metrics-port N`); leave --metrics-port out here.")
+            return .status(ExitReason.usage.rawValue)
+        }
         let global = gatewayCommand.global
         let flags = global.configurationFlags
         if flags.userName != nil || flags.apiKey != nil || flags.apiURL != nil || flags.realtimeURL != nil || flags.configPath != nil {

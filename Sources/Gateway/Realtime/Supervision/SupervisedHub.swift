@@ -56,6 +56,7 @@ final class SupervisedHub<Subscription: Hashable & Sendable & CustomStringConver
     private let statusBroadcaster = EventBroadcaster<HubStatus>(bufferSize: 256)
     private let hooks: Hooks
     private let logger: Logger
+    private let metrics: HubMetrics
 
     init(
         url: URL,
@@ -63,6 +64,7 @@ final class SupervisedHub<Subscription: Hashable & Sendable & CustomStringConver
         options: HubOptions,
         staleFeedWindow: Duration?,
         logger: Logger,
+        metrics: HubMetrics,
         hooks: Hooks,
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
     ) {
@@ -80,6 +82,8 @@ final class SupervisedHub<Subscription: Hashable & Sendable & CustomStringConver
         connectionOptions.invocationTimeout = options.invocationTimeout
         connectionOptions.authenticationFailureRetryLimit = options.authenticationFailureRetryLimit
         connectionOptions.logger = logger
+        connectionOptions.metricsFactory = options.metricsFactory
+        self.metrics = metrics
         self.url = url
         self.connectionOptions = connectionOptions
         self.tokenBridge = bridge
@@ -125,6 +129,7 @@ final class SupervisedHub<Subscription: Hashable & Sendable & CustomStringConver
     /// Counts events that could not be read.
     func countMalformed(_ count: Int = 1) {
         core.withLockedValue { $0.malformed += count }
+        metrics.eventsMalformed.increment(by: count)
     }
 
     // MARK: The program's calls
@@ -179,11 +184,14 @@ final class SupervisedHub<Subscription: Hashable & Sendable & CustomStringConver
     /// Whether an event of connection `id` is to be delivered (it is current); counts it.
     private func accept(_ id: UInt64) -> Bool {
         let now = ContinuousClock.now
-        return core.withLockedValue { core in
+        let accepted = core.withLockedValue { core in
             guard core.machine.eventReceived(connection: id, now: now) else { return false }
             core.events += 1
             return true
         }
+        // A counter made once: no lookup, lock or allocation per event (see HubMetrics).
+        if accepted { metrics.eventsReceived.increment() }
+        return accepted
     }
 
     /// What a subscribe or unsubscribe caller learns: a lost connection is no failure (the next
@@ -240,6 +248,7 @@ final class SupervisedHub<Subscription: Hashable & Sendable & CustomStringConver
     private func perform(_ action: Action, core: inout Core, effects: inout [@Sendable () -> Void], closing: inout [HubConnection]) {
         switch action {
         case .connect(let id, let refreshToken):
+            if case .reconnecting(let reason) = core.machine.status { metrics.reconnect(cause: reason.code) }
             let connection = makeConnection(id: id, handlers: core.handlers)
             core.connections[id] = connection
             effects.append { Task { await self.run(connection, id: id, refreshToken: refreshToken) } }
@@ -284,9 +293,14 @@ final class SupervisedHub<Subscription: Hashable & Sendable & CustomStringConver
             }
         case .reportStatus(let status):
             log(status)
+            switch status {
+            case .live, .degraded: metrics.connected.record(1)
+            case .connecting, .reconnecting, .stopped: metrics.connected.record(0)
+            }
             statusBroadcaster.yield(status)
         case .reportGap(let reason, let subscriptions):
             logger.warning("Data may have been missed: \(reason)", metadata: ["subscriptions": "\(subscriptions.count)"])
+            metrics.gaps.increment()
             hooks.gap(reason, subscriptions)
         case .reportLive(let connectionId):
             logger.info("Hub live.", metadata: ["subscriptions": "\(core.machine.applied.count)", "connection": "\(connectionId ?? "-")"])
@@ -352,6 +366,7 @@ final class SupervisedHub<Subscription: Hashable & Sendable & CustomStringConver
             return
         }
         let connectionId = connection.connectionId
+        metrics.connects.increment()
         fire { machine, now in machine.connectSucceeded(id: id, connectionId: connectionId, now: now) }
         // The state now, then every change: a connection that already ended says so at once.
         for await state in connection.states {

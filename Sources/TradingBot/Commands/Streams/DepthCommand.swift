@@ -30,6 +30,10 @@ struct DepthCommand: GatewayCommand {
 
     @OptionGroup var stream: StreamOptions
 
+    @OptionGroup(title: "Metrics") var metrics: MetricsOptions
+
+    var metricsOptions: MetricsOptions? { metrics }
+
     func validate() throws {
         guard (1...100).contains(levels) else { throw ValidationError("--levels must be between 1 and 100 (it is \(levels)).") }
     }

@@ -30,6 +30,10 @@ struct QuoteCommand: GatewayCommand {
 
     @OptionGroup var stream: StreamOptions
 
+    @OptionGroup(title: "Metrics") var metrics: MetricsOptions
+
+    var metricsOptions: MetricsOptions? { metrics }
+
     func validate() throws {
         if contracts.isEmpty { throw ValidationError("Give at least one contract, such as ES or CON.F.US.EP.Z26.") }
     }

@@ -26,6 +26,10 @@ struct TradesCommand: GatewayCommand {
 
     @OptionGroup var stream: StreamOptions
 
+    @OptionGroup(title: "Metrics") var metrics: MetricsOptions
+
+    var metricsOptions: MetricsOptions? { metrics }
+
     func execute(in context: CommandContext) async throws {
         let contract = try await context.contract(contract)
         let source = MarketStreamSource(realtime: context.realtime, subscriptions: [MarketSubscription(.trades, contract.id)])

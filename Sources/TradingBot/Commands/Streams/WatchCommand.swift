@@ -26,6 +26,10 @@ struct WatchCommand: GatewayCommand {
     @OptionGroup var account: AccountOption
     @OptionGroup var stream: StreamOptions
 
+    @OptionGroup(title: "Metrics") var metrics: MetricsOptions
+
+    var metricsOptions: MetricsOptions? { metrics }
+
     func execute(in context: CommandContext) async throws {
         let account = try await context.account(account.account)
         let source = AccountStreamSource(realtime: context.realtime, account: account)
