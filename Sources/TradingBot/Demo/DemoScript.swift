@@ -66,7 +66,7 @@ struct DemoScript: Sendable {
 
     private func chooseAccount() async throws -> Account {
         narrator.step(2, "Your accounts")
-        narrator.say("Account/search lists the accounts. Commands that trade always name their account; there is no default.")
+        narrator.say("Account/search lists the accounts. Commands that trade always name their account; a default account (PROJECTX_ACCOUNT) serves only the commands that read.")
         narrator.command("accounts")
         try await AccountsCommand.parse([]).execute(in: context)
         let accounts = try await context.client.accounts()
