@@ -21,6 +21,26 @@ struct HandshakeTests {
         }
     }
 
+    @Test("a client that has read the handshake answer is already registered: abortAll() reaches it")
+    func answeredMeansRegistered() async throws {
+        // The contract a test or a program relies on when it acts right after `start()` returns.
+        // The window the registry's ordering closes was tiny (the answer was queued for the event
+        // loop just before the registration): one suite run in twenty lost it under load, while
+        // this loop passed with the old order on an idle machine. It states the contract; the
+        // ordering in `ConnectionRegistry.activate(_:answering:)` is what guarantees it.
+        let hub = HubFixture.makeHub()
+        try await HubFixture.withHub(hub) { port in
+            for attempt in 0..<60 {
+                let socket = try await RawHubSocket.handshaken(port: port)
+                #expect(hub.connectionCount == 1, "attempt \(attempt): answered but not registered")
+                hub.abortAll()
+                let ending = try await socket.waitForClose()
+                #expect(!ending.sawCloseFrame, "attempt \(attempt)")
+                try await eventually { hub.connectionCount == 0 }
+            }
+        }
+    }
+
     @Test("version 2 is accepted, unknown properties are ignored")
     func handshakeVersionTwo() async throws {
         try await HubFixture.withHub(HubFixture.makeHub()) { port in

@@ -92,8 +92,7 @@ extension HubConnectionContext {
             return false
         }
         guard state.withLockedValue({ $0.lifecycle.handshakeSucceeded() }) else { return false }
-        outbound.send(.handshakeSuccess)
-        hub.registry.activate(self)
+        hub.registry.activate(self) { outbound.send(.handshakeSuccess) }
         do {
             try await hub.runConnectedHandler(self)
         } catch {

@@ -64,9 +64,18 @@ final class ConnectionRegistry: Sendable {
         _ = state.withLockedValue { $0.claimed.remove(transportId) }
     }
 
-    /// Makes a connection reachable by sends (after its handshake).
-    func activate(_ connection: HubConnectionContext) {
-        state.withLockedValue { $0.connections[connection.connectionId] = connection }
+    /// Makes a connection reachable by sends, and queues its handshake answer (`answer`) while
+    /// no send can find it: every send that reaches the connection is queued after the answer,
+    /// and a client that has read the answer is already registered, so that a `closeAll()` or a
+    /// broadcast made as soon as the client's `start()` returns reaches it. (Answering first and
+    /// registering after left a window in which `abortAll()` missed a client that was already
+    /// connected: a repeat run of the suite failed on it once.) `answer` only queues; it must
+    /// not call back into the registry.
+    func activate(_ connection: HubConnectionContext, answering answer: () -> Void) {
+        state.withLockedValue { state in
+            state.connections[connection.connectionId] = connection
+            answer()
+        }
     }
 
     /// Forgets a connection and its group memberships. Its transport id stays unknown afterwards.
