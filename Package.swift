@@ -23,6 +23,7 @@ let package = Package(
         .executable(name: "signalr", targets: ["SignalRTool"]),
         .executable(name: "chaos-run", targets: ["ChaosRun"]),
         .executable(name: "gateway-benchmark", targets: ["GatewayBenchmark"]),
+        .executable(name: "ingest-consumer", targets: ["IngestConsumer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -157,6 +158,20 @@ let package = Package(
             ],
             path: "Benchmarks/GatewayBenchmark",
             exclude: ["python"],
+            swiftSettings: strict
+        ),
+        // Our client in the shared side-by-side ingest benchmark (Benchmarks/ingest-compare runs it).
+        .executableTarget(
+            name: "IngestConsumer",
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "BenchmarkSupport",
+                "Gateway",
+                "MarketData",
+                "SignalR",
+                "SignalRProtocol",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/IngestConsumer",
             swiftSettings: strict
         ),
         // What the benchmark executables share: percentiles and the text histogram of their reports. Pure.
