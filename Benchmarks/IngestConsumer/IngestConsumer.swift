@@ -42,7 +42,10 @@ struct IngestConsumer: AsyncParsableCommand {
     static let contract = "CON.F.US.EP.Z26"
 
     func validate() throws {
-        guard timeout.isFinite, timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds, not \(timeout).") }
+        // At most a day, so that the milliseconds always fit the Int64 the wait converts them to.
+        guard timeout.isFinite, timeout > 0, timeout <= 86_400 else {
+            throw ValidationError("--timeout must be a number of seconds above 0 and at most 86400, not \(timeout).")
+        }
         guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(), ["http", "https", "ws", "wss"].contains(scheme), parsed.host != nil else {
             throw ValidationError("--url must be an absolute http(s) or ws(s) URL such as http://127.0.0.1:8765, not '\(url)'.")
         }
