@@ -55,6 +55,23 @@ final class PseudoTerminal: Sendable {
         guard written == bytes.count else { throw HarnessError("typing into the pseudo-terminal failed: errno \(errno)") }
     }
 
+    /// Sets the size the child reads with TIOCGWINSZ (a running child also needs SIGWINCH).
+    func setSize(rows: UInt16, columns: UInt16) throws {
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+        guard ioctl(terminal, UInt(TIOCSWINSZ), &size) == 0 else { throw HarnessError("cannot set the pseudo-terminal's size: errno \(errno)") }
+    }
+
+    /// Reads what the child writes until the terminal end is closed, handing each chunk to
+    /// `received`. Blocks: call it off Swift concurrency's threads or in a detached task.
+    func readOutput(_ received: ([UInt8]) -> Void) {
+        var bytes = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = bytes.withUnsafeMutableBytes { read(controller, $0.baseAddress, $0.count) }
+            if count <= 0 { return }
+            received(Array(bytes[0..<count]))
+        }
+    }
+
     /// The child's stdin.
     var terminalHandle: FileHandle { FileHandle(fileDescriptor: terminal, closeOnDealloc: false) }
 

@@ -13,20 +13,15 @@ import Darwin
 enum TerminalOutputRunner {
     static func run(_ arguments: [String], environment: [String: String], rows: UInt16, columns: UInt16) async throws -> (status: Int32, output: String) {
         let terminal = try PseudoTerminal()
-        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
-        guard ioctl(terminal.terminal, UInt(TIOCSWINSZ), &size) == 0 else {
+        do {
+            try terminal.setSize(rows: rows, columns: columns)
+        } catch {
             terminal.dispose()
-            throw HarnessError("cannot set the pseudo-terminal's size: errno \(errno)")
+            throw error
         }
-        let controller = terminal.controller
         let reading = Task.detached { () -> Data in
             var data = Data()
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            while true {
-                let count = buffer.withUnsafeMutableBytes { read(controller, $0.baseAddress, $0.count) }
-                if count <= 0 { break }
-                data.append(contentsOf: buffer[0..<count])
-            }
+            terminal.readOutput { data.append(contentsOf: $0) }
             return data
         }
         let process = Process()

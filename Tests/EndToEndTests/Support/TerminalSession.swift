@@ -54,19 +54,13 @@ final class TerminalSession: Sendable {
         _ arguments: [String], environment: [String: String], rows: UInt16, columns: UInt16, timeout: Duration = .seconds(90)
     ) throws -> TerminalSession {
         let terminal = try PseudoTerminal()
-        try setSize(of: terminal, rows: rows, columns: columns)
+        try terminal.setSize(rows: rows, columns: columns)
         let buffer = Buffer()
-        let controller = terminal.controller
         // A thread of its own: a blocking read must not hold one of Swift concurrency's few
         // threads (two on a two-core box) while other tests need them.
         let (finished, done) = AsyncStream<Void>.makeStream()
         let thread = Thread {
-            var bytes = [UInt8](repeating: 0, count: 4096)
-            while true {
-                let count = bytes.withUnsafeMutableBytes { read(controller, $0.baseAddress, $0.count) }
-                if count <= 0 { break }
-                buffer.append(Array(bytes[0..<count]))
-            }
+            terminal.readOutput { buffer.append($0) }
             done.finish()
         }
         thread.start()
@@ -109,7 +103,7 @@ final class TerminalSession: Sendable {
 
     /// Resizes the terminal and tells the child (SIGWINCH).
     func resize(rows: UInt16, columns: UInt16) throws {
-        try Self.setSize(of: terminal, rows: rows, columns: columns)
+        try terminal.setSize(rows: rows, columns: columns)
         _ = kill(box.process.processIdentifier, SIGWINCH)
     }
 
@@ -123,10 +117,5 @@ final class TerminalSession: Sendable {
         await reader.value
         _ = close(terminal.controller)
         return status
-    }
-
-    private static func setSize(of terminal: PseudoTerminal, rows: UInt16, columns: UInt16) throws {
-        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
-        guard ioctl(terminal.terminal, UInt(TIOCSWINSZ), &size) == 0 else { throw HarnessError("cannot set the pseudo-terminal's size: errno \(errno)") }
     }
 }
